@@ -1,0 +1,182 @@
+"""Compile, verify and time one scheduled benchmark, in the current process.
+
+Only the isolated worker (`rl_autoschedular.worker`) calls this: a crash in JIT code or an abort in the bindings
+must cost one sample, never the caller. Everything else goes through `runner.IsolatedRunner`.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import os
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+_NP_DTYPES = {"f32": np.float32, "f64": np.float64, "f16": np.float16, "i32": np.int32, "i64": np.int64,
+              "i8": np.int8, "i1": np.bool_}
+
+
+@dataclass(frozen=True)
+class TimingConfig:
+    """How a schedule is timed: warm-up runs, then at least `min_runs` and at most `max_runs` timed runs,
+    stopping early once `target_seconds` of timed runs have accumulated (adaptive k)."""
+
+    warmup: int = 2
+    min_runs: int = 5
+    max_runs: int = 50
+    target_seconds: float = 0.3
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything the worker needs to measure one (benchmark, schedule) pair."""
+
+    text: str
+    script: str | None
+    inputs: tuple[tuple[tuple[int, ...], str], ...]
+    outputs: tuple[tuple[tuple[int, ...], str], ...]
+    seed: int
+    reference_path: str
+    reduction_size: int
+    timing: TimingConfig
+    # The baseline job writes the reference outputs; scheduled jobs compare against them.
+    write_reference: bool = False
+
+
+def runtime_libraries() -> list[str]:
+    """Shared libraries the JIT needs: memrefCopy (tensor.pad lowers to it) and the OpenMP runtime."""
+    import mlir
+
+    mlir_dir = Path(list(mlir.__path__)[0])
+    venv_lib = Path(sys.prefix) / "lib"
+    libs = [mlir_dir / "lib" / "libmlir_c_runner_utils.so", venv_lib / "libiomp5.so"]
+    missing = [str(p) for p in libs if not p.exists()]
+    if missing:
+        raise FileNotFoundError(f"runtime libraries missing: {', '.join(missing)}; reinstall requirements.txt")
+    return [str(p) for p in libs]
+
+
+def random_inputs(specs, seed: int) -> list[np.ndarray]:
+    """Seeded random inputs: floats uniform in [-1, 1], integers in [-8, 8]."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for shape, dtype in specs:
+        np_dtype = _NP_DTYPES[dtype]
+        if np.issubdtype(np_dtype, np.floating):
+            out.append(rng.uniform(-1.0, 1.0, shape).astype(np_dtype))
+        elif np_dtype is np.bool_:
+            out.append(rng.integers(0, 2, shape).astype(np_dtype))
+        else:
+            out.append(rng.integers(-8, 9, shape).astype(np_dtype))
+    return out
+
+
+def _fresh_outputs(specs) -> list[np.ndarray]:
+    # NaN-filled float outputs: a schedule that forgets to write an element cannot match the reference.
+    outs = []
+    for shape, dtype in specs:
+        np_dtype = _NP_DTYPES[dtype]
+        fill = np.nan if np.issubdtype(np_dtype, np.floating) else 0
+        outs.append(np.full(shape, fill, dtype=np_dtype))
+    return outs
+
+
+def tolerance(dtype: str, reduction_size: int) -> float:
+    """Relative tolerance for reordered floating-point sums: grows with sqrt of the reduction size."""
+    np_dtype = _NP_DTYPES[dtype]
+    if not np.issubdtype(np_dtype, np.floating):
+        return 0.0
+    eps = float(np.finfo(np_dtype).eps)
+    return 50.0 * eps * math.sqrt(max(1, reduction_size))
+
+
+def compare(outputs, reference, dtypes, reduction_size: int) -> str | None:
+    """None when every output matches the reference within tolerance, else a one-line reason."""
+    for i, (out, ref, dtype) in enumerate(zip(outputs, reference, dtypes)):
+        if out.shape != ref.shape:
+            return f"output {i} has shape {out.shape}, reference {ref.shape}"
+        tol = tolerance(dtype, reduction_size)
+        if tol == 0.0:
+            bad = int(np.count_nonzero(out != ref))
+            if bad:
+                return f"output {i}: {bad} of {out.size} elements differ from the reference"
+            continue
+        ref64, out64 = ref.astype(np.float64), out.astype(np.float64)
+        if not np.all(np.isfinite(out64) == np.isfinite(ref64)):
+            return f"output {i}: non-finite values where the reference has none (or the reverse)"
+        finite = np.isfinite(ref64)
+        scale = max(1.0, float(np.max(np.abs(ref64[finite]), initial=0.0)))
+        err = float(np.max(np.abs(out64[finite] - ref64[finite]), initial=0.0))
+        if err > tol * scale:
+            return f"output {i}: max abs error {err:.3g} exceeds {tol * scale:.3g} (relative tolerance {tol:.2g})"
+    return None
+
+
+def _descriptor_pointers(arrays):
+    from mlir.runtime import get_ranked_memref_descriptor
+
+    return [ctypes.pointer(ctypes.pointer(get_ranked_memref_descriptor(a))) for a in arrays]
+
+
+def compile_job(job: Job):
+    """Apply the schedule, lower and JIT. Returns (engine, phase timings in ms). Raises ScheduleError,
+    LoweringError or another exception (a compile error)."""
+    from mlir import ir
+    from mlir.execution_engine import ExecutionEngine
+
+    from .lowering import apply_schedule, lower_to_llvm, mark_c_interface
+
+    t0 = time.perf_counter()
+    ctx = ir.Context()
+    module = ir.Module.parse(job.text, ctx)
+    apply_schedule(module, job.script)
+    t1 = time.perf_counter()
+    mark_c_interface(module)
+    lower_to_llvm(module)
+    t2 = time.perf_counter()
+    engine = ExecutionEngine(module, opt_level=3, shared_libs=runtime_libraries())
+    engine.initialize()
+    t3 = time.perf_counter()
+    return engine, ctx, {"apply_ms": (t1 - t0) * 1e3, "lower_ms": (t2 - t1) * 1e3, "jit_ms": (t3 - t2) * 1e3}
+
+
+def run_job(engine, job: Job) -> dict:
+    """Verify once on fresh inputs, then time. Returns the result fields (status ok or wrong_output)."""
+    inputs = random_inputs(job.inputs, job.seed)
+    outputs = _fresh_outputs(job.outputs)
+    args = _descriptor_pointers(inputs + outputs)
+    engine.invoke("main", *args)
+    if job.write_reference:
+        tmp = Path(job.reference_path + f".{os.getpid()}.tmp.npz")
+        np.savez(tmp, *outputs)
+        os.replace(tmp, job.reference_path)
+    else:
+        with np.load(job.reference_path) as ref:
+            reference = [ref[f"arr_{i}"] for i in range(len(job.outputs))]
+        reason = compare(outputs, reference, [d for _, d in job.outputs], job.reduction_size)
+        if reason:
+            return {"status": "wrong_output", "message": reason}
+    for _ in range(job.timing.warmup):
+        engine.invoke("main", *args)
+    times: list[int] = []
+    while len(times) < job.timing.max_runs:
+        start = time.perf_counter_ns()
+        engine.invoke("main", *args)
+        times.append(time.perf_counter_ns() - start)
+        if len(times) >= job.timing.min_runs and sum(times) >= job.timing.target_seconds * 1e9:
+            break
+    mean = statistics.fmean(times)
+    return {
+        "status": "ok",
+        "message": "",
+        "time_ns": int(statistics.median(times)),
+        "min_ns": min(times),
+        "max_ns": max(times),
+        "cv": statistics.pstdev(times) / mean if mean else 0.0,
+        "runs": len(times),
+    }

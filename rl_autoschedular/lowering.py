@@ -1,0 +1,152 @@
+"""The one lowering pipeline: linalg-on-tensors (after a schedule) -> LLVM dialect, ready for the ExecutionEngine.
+
+Every caller (measurement, replay tools, benchmarks) goes through `apply_schedule` and `lower_to_llvm`, so a
+schedule means the same thing everywhere. The pass order follows the facts in shared/DESIGN.md section 2.
+"""
+
+from __future__ import annotations
+
+from mlir import ir, passmanager
+from mlir.dialects.transform import interpreter
+
+# Marker the schedule builder puts on scf.forall loops that must run sequentially (plain tiling). They are tiled
+# as scf.forall so that producers (the zero fill) can be fused through shared outputs, and become scf.for after
+# bufferization, where `transform.loop.forall_to_for` is legal.
+SEQUENTIAL_ATTR = "mlir_rl.sequential"
+
+_BUFFERIZE = (
+    "one-shot-bufferize{bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map},"
+    "func.func(canonicalize,cse),"
+    "buffer-results-to-out-params{modify-public-functions hoist-static-allocs},"
+    "func.func(canonicalize,cse)"
+)
+
+def _sequential_foralls_script(max_rank: int = 8) -> str:
+    """Convert every marked scf.forall to scf.for; the marker's value is the loop count forall_to_for needs."""
+    body = []
+    for n in range(1, max_rank + 1):
+        results = ", ".join(["!transform.any_op"] * n)
+        body.append(f"""
+    %f{n} = transform.structured.match ops{{["scf.forall"]}} attributes {{"{SEQUENTIAL_ATTR}" = {n} : i64}} in %root
+      : (!transform.any_op) -> !transform.any_op
+    transform.foreach %f{n} : !transform.any_op {{
+    ^bb0(%one: !transform.any_op):
+      %l{n}:{n} = transform.loop.forall_to_for %one : (!transform.any_op) -> ({results})
+    }}""")
+    return f"""
+module attributes {{transform.with_named_sequence}} {{
+  transform.named_sequence @__transform_main(%root: !transform.any_op {{transform.readonly}}) {{{"".join(body)}
+    transform.yield
+  }}
+}}
+"""
+
+
+_SEQUENTIAL_FORALLS = _sequential_foralls_script()
+
+# After the self-copies are gone: fold subview chains (they block hoisting), free temporaries, then lower.
+_TO_LLVM = (
+    "func.func(canonicalize,cse),fold-memref-alias-ops,func.func(canonicalize,cse),"
+    "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
+    "func.func(canonicalize,cse),"
+    "convert-vector-to-scf,convert-linalg-to-loops,scf-forall-to-parallel,convert-scf-to-openmp,"
+    "expand-strided-metadata,lower-affine,finalize-memref-to-llvm,convert-scf-to-cf,"
+    "convert-vector-to-llvm{vector-contract-lowering=outerproduct},convert-openmp-to-llvm,"
+    "convert-math-to-llvm,convert-arith-to-llvm,convert-cf-to-llvm,convert-func-to-llvm,"
+    "convert-index-to-llvm,convert-ub-to-llvm,reconcile-unrealized-casts"
+)
+
+
+class ScheduleError(Exception):
+    """The transform script failed to parse or to apply to the payload."""
+
+
+class LoweringError(Exception):
+    """The scheduled module failed to lower to the LLVM dialect."""
+
+
+def _diagnostics_text(exc: Exception) -> str:
+    """One readable message from an MLIR exception, including its attached diagnostics."""
+    diags = getattr(exc, "error_diagnostics", None) or []
+    parts = []
+    for d in diags:
+        parts.append(str(d.message))
+        parts.extend(str(n.message) for n in getattr(d, "notes", []))
+    return "; ".join(parts) if parts else str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+
+
+def _run_pipeline(module: ir.Module, pipeline: str) -> None:
+    pm = passmanager.PassManager.parse(f"builtin.module({pipeline})", context=module.context)
+    pm.run(module.operation)
+
+
+def _apply_script(module: ir.Module, script: str) -> None:
+    script_module = ir.Module.parse(script, context=module.context)
+    entry = None
+    for op in script_module.body.operations:
+        if op.operation.name == "transform.named_sequence" and \
+                ir.StringAttr(op.attributes["sym_name"]).value == "__transform_main":
+            entry = op
+    if entry is None:
+        raise ScheduleError("the schedule has no transform.named_sequence @__transform_main")
+    interpreter.apply_named_sequence(module.operation, entry, script_module)
+
+
+def apply_schedule(module: ir.Module, script: str | None) -> None:
+    """Apply a transform-dialect schedule (text of a module holding @__transform_main) to `module` in place."""
+    if not script:
+        return
+    errors: list[str] = []
+
+    def collect(diag) -> bool:
+        # The interpreter reports why a transform failed only through diagnostics; keep them for the result.
+        if diag.severity == ir.DiagnosticSeverity.ERROR:
+            errors.append(str(diag.message).splitlines()[0])
+        return True
+
+    handler = module.context.attach_diagnostic_handler(collect)
+    try:
+        _apply_script(module, script)
+    except ScheduleError:
+        raise
+    except Exception as exc:  # the bindings raise MLIRError or RuntimeError depending on the stage
+        raise ScheduleError("; ".join(errors) or _diagnostics_text(exc)) from None
+    finally:
+        handler.detach()
+
+
+def _erase_self_copies(module: ir.Module) -> int:
+    """Erase `memref.copy %x, %x`: one-shot-bufferize leaves them and canonicalize keeps them in MLIR 22."""
+    doomed = []
+
+    def visit(op):
+        if op.name == "memref.copy" and op.operands[0] == op.operands[1]:
+            doomed.append(op)
+        return ir.WalkResult.ADVANCE
+
+    module.operation.walk(visit)
+    for op in doomed:
+        op.erase()
+    return len(doomed)
+
+
+def lower_to_llvm(module: ir.Module) -> None:
+    """Bufferize a scheduled linalg-on-tensors module and lower it to the LLVM dialect, in place.
+
+    `@main`'s tensor results become trailing output buffers (out-params) that the caller allocates.
+    """
+    try:
+        _run_pipeline(module, _BUFFERIZE)
+        if SEQUENTIAL_ATTR in str(module):
+            _apply_script(module, _SEQUENTIAL_FORALLS)
+        _erase_self_copies(module)
+        _run_pipeline(module, _TO_LLVM)
+    except Exception as exc:
+        raise LoweringError(_diagnostics_text(exc)) from None
+
+
+def mark_c_interface(module: ir.Module) -> None:
+    """Ask for the `_mlir_ciface_main` wrapper that ExecutionEngine.invoke calls."""
+    for op in module.body.operations:
+        if op.operation.name == "func.func" and ir.StringAttr(op.attributes["sym_name"]).value == "main":
+            op.attributes["llvm.emit_c_interface"] = ir.UnitAttr.get(module.context)

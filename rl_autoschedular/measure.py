@@ -1,0 +1,185 @@
+"""Measurement service: baseline and scheduled timings of benchmarks, verified, isolated and cached.
+
+`Measurer.measure(benchmark, schedule)` is what the environment, the searches and the CLIs call. It
+- measures the unoptimized baseline first (once; it also writes the reference outputs),
+- builds the schedule's transform script, runs it in the isolated worker with a run timeout derived from the
+  baseline time, and compares the outputs with the reference,
+- serves repeated measurements from the SQLite cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .benchmarks import Benchmark
+from .cache import ResultsCache
+from .execution import Job, TimingConfig
+from .ir_analysis import analyze
+from .machine import cpu_fingerprint, mlir_version
+from .runner import IsolatedRunner
+from .schedule import OpFacts, Schedule, build_script
+
+
+@dataclass(frozen=True)
+class MeasureConfig:
+    """Measurement settings. Timeouts in seconds; the run timeout of a schedule is
+    max(min_run_timeout, run_timeout_factor * baseline time * runs it may take)."""
+
+    threads: int = 1
+    seed: int = 0
+    timing: TimingConfig = field(default_factory=TimingConfig)
+    compile_timeout: float = 60.0
+    baseline_run_timeout: float = 300.0
+    run_timeout_factor: float = 10.0
+    min_run_timeout: float = 5.0
+
+
+@dataclass
+class Measurement:
+    """One structured outcome. `verified` is True only for status ok (outputs matched the reference)."""
+
+    name: str
+    status: str
+    message: str = ""
+    time_ns: int | None = None
+    baseline_ns: int | None = None
+    speedup: float | None = None
+    threads: int = 1
+    cv: float | None = None
+    min_ns: int | None = None
+    max_ns: int | None = None
+    runs: int = 0
+    cached: bool = False
+    apply_ms: float | None = None
+    lower_ms: float | None = None
+    jit_ms: float | None = None
+
+    @property
+    def verified(self) -> bool:
+        return self.status == "ok"
+
+    def to_json(self) -> dict:
+        out = asdict(self)
+        out["verified"] = self.verified
+        return out
+
+
+def op_facts(bench: Benchmark) -> dict[str, OpFacts]:
+    """Builder facts for every tagged op: name, loop kinds and the zero fill that initialises it."""
+    ops = analyze(bench.text)
+    names = {o.tag: o.name for o in ops}
+    facts = {}
+    for o in ops:
+        fills = [p for p in o.producers if names.get(p) == "linalg.fill"]
+        facts[o.tag] = OpFacts(o.tag, o.name, tuple(l.kind for l in o.loops), fills[0] if fills else None)
+    return facts
+
+
+def reduction_size(bench: Benchmark) -> int:
+    """The largest number of terms any output element sums (sets the verification tolerance)."""
+    sizes = [math.prod(l.bound for l in o.loops if l.kind == "reduction") for o in analyze(bench.text)]
+    return max(sizes, default=1)
+
+
+class Measurer:
+    """Measures benchmarks under schedules; owns one isolated worker and one results cache."""
+
+    def __init__(self, cache_dir: str | Path, config: MeasureConfig = MeasureConfig()):
+        self.config = config
+        self.cache_dir = Path(cache_dir)
+        self.references = self.cache_dir / "references"
+        self.references.mkdir(parents=True, exist_ok=True)
+        self.cache = ResultsCache(self.cache_dir / "results.sqlite")
+        self.runner = IsolatedRunner(threads=config.threads)
+        self.fingerprint = cpu_fingerprint()
+        self.mlir_version = mlir_version()
+
+    def close(self) -> None:
+        self.runner.close()
+        self.cache.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def _key(self, bench: Benchmark, schedule_key: str):
+        return (bench.ir_hash, schedule_key, self.fingerprint, self.mlir_version, self.config.threads)
+
+    def _reference_path(self, bench: Benchmark) -> Path:
+        return self.references / f"{bench.ir_hash}-seed{self.config.seed}.npz"
+
+    def _job(self, bench: Benchmark, script: str | None, write_reference: bool) -> Job:
+        return Job(
+            text=bench.text, script=script,
+            inputs=tuple((s.shape, s.dtype) for s in bench.inputs),
+            outputs=tuple((s.shape, s.dtype) for s in bench.outputs),
+            seed=self.config.seed, reference_path=str(self._reference_path(bench)),
+            reduction_size=reduction_size(bench), timing=self.config.timing, write_reference=write_reference)
+
+    def _result(self, bench: Benchmark, raw: dict, baseline_ns: int | None, cached: bool) -> Measurement:
+        fields = {k: raw.get(k) for k in ("status", "message", "time_ns", "cv", "min_ns", "max_ns",
+                                          "apply_ms", "lower_ms", "jit_ms")}
+        m = Measurement(name=bench.name, threads=self.config.threads, runs=raw.get("runs", 0) or 0,
+                        baseline_ns=baseline_ns, cached=cached, **fields)
+        m.message = m.message or ""
+        if m.status != "ok":
+            m.time_ns = None
+        elif baseline_ns and m.time_ns:
+            m.speedup = baseline_ns / m.time_ns
+        return m
+
+    def baseline(self, bench: Benchmark) -> Measurement:
+        """The unoptimized program's time; measured once, then served from the cache."""
+        key = self._key(bench, Schedule().canonical())
+        raw = self.cache.get(*key)
+        if raw is None or not self._reference_path(bench).exists():
+            raw = self.runner.run(self._job(bench, None, write_reference=True),
+                                  self.config.compile_timeout, self.config.baseline_run_timeout)
+            if raw["status"] == "ok":  # a failed baseline is retried next time, never served from the cache
+                self.cache.put(*key, raw)
+            cached = False
+        else:
+            cached = True
+        m = self._result(bench, raw, raw.get("time_ns") if raw.get("status") == "ok" else None, cached)
+        if m.status == "ok":
+            m.speedup = 1.0
+        return m
+
+    def measure(self, bench: Benchmark, schedule: Schedule | str) -> Measurement:
+        """Measure `bench` under a Schedule or a raw transform script text. Never raises for what the schedule
+        does: failures come back as a Measurement with a failure status."""
+        base = self.baseline(bench)
+        if base.status != "ok":
+            return Measurement(bench.name, base.status, f"baseline failed: {base.message}",
+                               threads=self.config.threads)
+        if isinstance(schedule, Schedule):
+            if schedule.is_empty:
+                return base
+            schedule_key = schedule.canonical()
+        else:
+            schedule_key = "script-sha256:" + hashlib.sha256(schedule.encode()).hexdigest()
+        key = self._key(bench, schedule_key)
+        raw = self.cache.get(*key)
+        if raw is not None:
+            return self._result(bench, raw, base.time_ns, cached=True)
+        if isinstance(schedule, Schedule):
+            try:
+                script = build_script(schedule, op_facts(bench))
+            except ValueError as exc:
+                raw = {"status": "transform_error", "message": str(exc)}
+                self.cache.put(*key, raw)
+                return self._result(bench, raw, base.time_ns, cached=False)
+        else:
+            script = schedule
+        t = self.config.timing
+        run_timeout = max(self.config.min_run_timeout,
+                          self.config.run_timeout_factor * base.time_ns / 1e9 * (1 + t.warmup + t.min_runs))
+        raw = self.runner.run(self._job(bench, script, write_reference=False),
+                              self.config.compile_timeout, run_timeout)
+        self.cache.put(*key, raw)
+        return self._result(bench, raw, base.time_ns, cached=False)

@@ -1,0 +1,9 @@
+module {
+  func.func @main(%arg0: tensor<64x768xf32>, %arg1: tensor<768x3072xf32>) -> tensor<64x3072xf32> {
+    %cst = arith.constant 0.000000e+00 : f32
+    %0 = tensor.empty() : tensor<64x3072xf32>
+    %1 = linalg.fill ins(%cst : f32) outs(%0 : tensor<64x3072xf32>) -> tensor<64x3072xf32>
+    %2 = linalg.matmul ins(%arg0, %arg1 : tensor<64x768xf32>, tensor<768x3072xf32>) outs(%1 : tensor<64x3072xf32>) -> tensor<64x3072xf32>
+    return %2 : tensor<64x3072xf32>
+  }
+}

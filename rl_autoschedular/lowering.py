@@ -66,13 +66,21 @@ class LoweringError(Exception):
 
 
 def _diagnostics_text(exc: Exception) -> str:
-    """One readable message from an MLIR exception, including its attached diagnostics."""
+    """One readable line from an MLIR exception: its diagnostics (with notes) or the messages embedded in its text."""
     diags = getattr(exc, "error_diagnostics", None) or []
     parts = []
     for d in diags:
         parts.append(str(d.message))
         parts.extend(str(n.message) for n in getattr(d, "notes", []))
-    return "; ".join(parts) if parts else str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+    if not parts:
+        # apply_named_sequence raises ValueError("Failed to apply ...\nDiagnostic message at loc(...): why").
+        for line in str(exc).splitlines():
+            _, sep, message = line.partition("): ")
+            if line.startswith("Diagnostic message") and sep:
+                parts.append(message.strip())
+    if not parts:
+        parts = [line.strip() for line in str(exc).splitlines() if line.strip()][:1] or [repr(exc)]
+    return " ".join("; ".join(parts).split())
 
 
 def _run_pipeline(module: ir.Module, pipeline: str) -> None:
@@ -96,23 +104,12 @@ def apply_schedule(module: ir.Module, script: str | None) -> None:
     """Apply a transform-dialect schedule (text of a module holding @__transform_main) to `module` in place."""
     if not script:
         return
-    errors: list[str] = []
-
-    def collect(diag) -> bool:
-        # The interpreter reports why a transform failed only through diagnostics; keep them for the result.
-        if diag.severity == ir.DiagnosticSeverity.ERROR:
-            errors.append(str(diag.message).splitlines()[0])
-        return True
-
-    handler = module.context.attach_diagnostic_handler(collect)
     try:
         _apply_script(module, script)
     except ScheduleError:
         raise
-    except Exception as exc:  # the bindings raise MLIRError or RuntimeError depending on the stage
-        raise ScheduleError("; ".join(errors) or _diagnostics_text(exc)) from None
-    finally:
-        handler.detach()
+    except Exception as exc:  # the bindings raise MLIRError, ValueError or RuntimeError depending on the stage
+        raise ScheduleError(_diagnostics_text(exc)) from None
 
 
 def _erase_self_copies(module: ir.Module) -> int:

@@ -20,7 +20,7 @@ from .execution import Job, TimingConfig
 from .ir_analysis import analyze
 from .machine import cpu_fingerprint, mlir_version
 from .runner import IsolatedRunner
-from .schedule import OpFacts, Schedule, build_script
+from .schedule import BUILDER_VERSION, OpFacts, Schedule, build_script
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,8 @@ def op_facts(bench: Benchmark) -> dict[str, OpFacts]:
     facts = {}
     for o in ops:
         fills = [p for p in o.producers if names.get(p) == "linalg.fill"]
-        facts[o.tag] = OpFacts(o.tag, o.name, tuple(l.kind for l in o.loops), fills[0] if fills else None)
+        facts[o.tag] = OpFacts(o.tag, o.name, tuple(l.kind for l in o.loops), tuple(l.bound for l in o.loops),
+                              fills[0] if fills else None)
     return facts
 
 
@@ -108,7 +109,9 @@ class Measurer:
         self.close()
 
     def _key(self, bench: Benchmark, schedule_key: str):
-        return (bench.ir_hash, schedule_key, self.fingerprint, self.mlir_version, self.config.threads)
+        # The builder version is part of the schedule key: a changed recipe must not serve old timings.
+        return (bench.ir_hash, f"{BUILDER_VERSION}:{schedule_key}", self.fingerprint, self.mlir_version,
+                self.config.threads)
 
     def _reference_path(self, bench: Benchmark) -> Path:
         return self.references / f"{bench.ir_hash}-seed{self.config.seed}.npz"
@@ -133,10 +136,10 @@ class Measurer:
             m.speedup = baseline_ns / m.time_ns
         return m
 
-    def baseline(self, bench: Benchmark) -> Measurement:
-        """The unoptimized program's time; measured once, then served from the cache."""
+    def baseline(self, bench: Benchmark, refresh: bool = False) -> Measurement:
+        """The unoptimized program's time; measured once (or again with `refresh`), then served from the cache."""
         key = self._key(bench, Schedule().canonical())
-        raw = self.cache.get(*key)
+        raw = None if refresh else self.cache.get(*key)
         if raw is None or not self._reference_path(bench).exists():
             raw = self.runner.run(self._job(bench, None, write_reference=True),
                                   self.config.compile_timeout, self.config.baseline_run_timeout)

@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 
 from .lowering import SEQUENTIAL_ATTR
 
+# Bump when the emitted recipe changes, so cached timings of the old recipe are not served.
+BUILDER_VERSION = "b1"
+
 ACTION_KINDS = ("tile", "tile_parallel", "tile_fuse", "interchange", "vectorize", "im2col", "decompose")
 
 _CONV_PREFIXES = ("linalg.conv_", "linalg.depthwise_conv_", "linalg.pooling_")
@@ -91,11 +94,12 @@ class Schedule:
 
 @dataclass
 class OpFacts:
-    """What the builder needs to know about an op (from ir_analysis): its name, loop kinds and init fill."""
+    """What the builder needs to know about an op (from ir_analysis): its name, loops and init fill."""
 
     tag: str
     name: str
     loop_kinds: tuple[str, ...]
+    loop_bounds: tuple[int, ...]
     fill_tag: str | None = None
 
 
@@ -133,6 +137,7 @@ class _OpState:
     def __init__(self, facts: OpFacts):
         self.facts = facts
         self.kinds = facts.loop_kinds
+        self.bounds = facts.loop_bounds
         self.reduction_tiled = False
         # Handle of the op's fill; after a fusion it points at the fused copy, because the original stays alive
         # as the loop's shared output and re-matching the tag would find both.
@@ -167,8 +172,10 @@ def _emit_tiling(em: _Emitter, st: _OpState, h: str, a: Action, producer_facts: 
             if i == fill_index:
                 st.fill_handle = fused
         if a.kind == "tile":
+            # forall_to_for needs the loop count: tiling drops loops of a single trip.
+            n_loops = sum(1 for s, b in zip(par, st.bounds) if 0 < s < b)
             n = em.fresh("nloops")
-            em.emit(f"{n} = transform.param.constant {sum(1 for s in par if s)} : i64 -> !transform.param<i64>")
+            em.emit(f"{n} = transform.param.constant {n_loops} : i64 -> !transform.param<i64>")
             em.emit(f'transform.annotate {loop} "{SEQUENTIAL_ATTR}" = {n} : {_ANY}, !transform.param<i64>')
     if any(red):
         n_loops = sum(1 for s in red if s)
@@ -178,7 +185,17 @@ def _emit_tiling(em: _Emitter, st: _OpState, h: str, a: Action, producer_facts: 
                 f": ({_ANY}) -> ({_ANY}, {loops})")
         h = tiled
         st.reduction_tiled = True
+    # The op inside the tiles now spans one tile per loop.
+    st.bounds = tuple(min(s, b) if s else b for s, b in zip(a.sizes, st.bounds))
     return h
+
+
+def _im2col_bounds(name: str, b: tuple[int, ...]) -> tuple[int, ...]:
+    if name == "linalg.conv_2d_nhwc_hwcf":  # (n, oh, ow, f, kh, kw, c) -> (n, oh*ow, f, kh*kw*c)
+        return (b[0], b[1] * b[2], b[3], b[4] * b[5] * b[6])
+    if name == "linalg.conv_2d_nchw_fchw":  # (n, f, oh, ow, c, kh, kw) -> (n, f, oh*ow, c*kh*kw)
+        return (b[0], b[1], b[2] * b[3], b[4] * b[5] * b[6])
+    raise ValueError(f"im2col supports conv_2d_nhwc_hwcf and conv_2d_nchw_fchw, not {name}")
 
 
 def _emit_vectorize(em: _Emitter, st: _OpState, h: str) -> str:
@@ -253,6 +270,7 @@ def build_script(schedule: Schedule, facts: dict[str, OpFacts]) -> str:
                 em.emit(f"{i} = transform.structured.interchange {g} iterator_interchange = {list(a.perm)} "
                         f": ({_ANY}) -> {_ANY}")
                 st.kinds = tuple(st.kinds[p] for p in a.perm)
+                st.bounds = tuple(st.bounds[p] for p in a.perm)
                 h = i
             elif a.kind == "vectorize":
                 h = _emit_vectorize(em, st, h)
@@ -263,6 +281,7 @@ def build_script(schedule: Schedule, facts: dict[str, OpFacts]) -> str:
                         f": ({_ANY}) -> ({_ANY}, {_ANY})")
                 # The conv becomes a batched GEMM-like generic: (batch, rows, cols) parallel, one reduction.
                 st.kinds = ("parallel", "parallel", "parallel", "reduction")
+                st.bounds = _im2col_bounds(st.facts.name, st.bounds)
                 h = mm
             elif a.kind == "decompose":
                 d = em.fresh("decomposed")

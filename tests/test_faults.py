@@ -1,0 +1,101 @@
+"""Fault containment: a program that segfaults, one that loops forever and one whose output is wrong each get
+their failure status; the same Measurer then measures the next benchmark correctly and no cache entry is lost."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from conftest import DATA
+from rl_autoschedular.benchmarks import Benchmark, TensorSpec, load_benchmark
+from rl_autoschedular.cache import ResultsCache
+from rl_autoschedular.measure import MeasureConfig, Measurer
+from rl_autoschedular.schedule import Action, OpSchedule, Schedule
+
+SEGFAULT = """
+func.func @main(%a: tensor<8xf32>, %b: tensor<8xf32>) -> tensor<8xf32> {
+  %p = llvm.mlir.zero : !llvm.ptr
+  %one = arith.constant 1.0 : f32
+  llvm.store volatile %one, %p : f32, !llvm.ptr
+  %e = tensor.empty() : tensor<8xf32>
+  %r = linalg.add ins(%a, %b : tensor<8xf32>, tensor<8xf32>) outs(%e : tensor<8xf32>) -> tensor<8xf32>
+  return %r : tensor<8xf32>
+}
+"""
+
+FOREVER = """
+func.func @main(%a: tensor<8xf32>, %b: tensor<8xf32>) -> tensor<8xf32> {
+  %c0 = arith.constant 0 : index
+  %one = arith.constant 1.0 : f32
+  %r = scf.while (%t = %a) : (tensor<8xf32>) -> tensor<8xf32> {
+    %x = tensor.extract %t[%c0] : tensor<8xf32>
+    %go = arith.cmpf oeq, %x, %x : f32
+    scf.condition(%go) %t : tensor<8xf32>
+  } do {
+  ^bb0(%t: tensor<8xf32>):
+    %x = tensor.extract %t[%c0] : tensor<8xf32>
+    %y = arith.addf %x, %one : f32
+    %t2 = tensor.insert %y into %t[%c0] : tensor<8xf32>
+    scf.yield %t2 : tensor<8xf32>
+  }
+  return %r : tensor<8xf32>
+}
+"""
+
+# Tiling the reduction while fusing the fill greedily re-zeroes the accumulator in every k step: a real
+# miscompiling schedule, the kind the reference systems never noticed because they did not check outputs.
+WRONG_SCRIPT = """
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %mm = transform.structured.match ops{["linalg.matmul"]} in %root : (!transform.any_op) -> !transform.any_op
+    %t, %l:3 = transform.structured.fuse %mm tile_sizes [16, 32, 64] {apply_cleanup}
+      : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
+"""
+
+
+def _raw_benchmark(name: str, text: str) -> Benchmark:
+    # Bypasses the loader on purpose: these programs hold ops no real benchmark may contain.
+    spec = TensorSpec((8,), "f32")
+    return Benchmark(name, Path(name), text, hashlib.sha256(text.encode()).hexdigest(), (spec, spec), (spec,))
+
+
+def test_failures_are_contained_and_cache_survives(tmp_path, fast_config):
+    config = MeasureConfig(timing=fast_config.timing, baseline_run_timeout=3.0)
+    matmul = load_benchmark(DATA / "matmul_128x768x768.mlir")
+    good = Schedule((OpSchedule("op_1", (Action("tile", (32, 64, 0)),)),))
+    with Measurer(tmp_path, config) as m:
+        before = m.measure(matmul, good)
+        assert before.status == "ok", before.message
+        entries = len(m.cache)
+
+        crash = m.baseline(_raw_benchmark("segfault", SEGFAULT))
+        assert crash.status == "crash" and "SIGSEGV" in crash.message
+
+        hang = m.baseline(_raw_benchmark("forever", FOREVER))
+        assert hang.status == "timeout" and "3.0 s" in hang.message
+
+        wrong = m.measure(matmul, WRONG_SCRIPT)
+        assert wrong.status == "wrong_output" and not wrong.verified
+        assert wrong.speedup is None and wrong.time_ns is None
+
+        add = load_benchmark(DATA / "add_256x1024.mlir")
+        after = m.measure(add, Schedule((OpSchedule("op_0", (Action("tile", (32, 256)),)),)))
+        assert after.status == "ok", after.message
+        again = m.measure(matmul, good)
+        assert again.cached and again.time_ns == before.time_ns
+
+    # Reopened from disk: the earlier entries, the wrong output and the new ones are all there.
+    cache = ResultsCache(tmp_path / "results.sqlite")
+    assert len(cache) >= entries + 3
+    cache.close()
+
+
+def test_compile_timeout_kills_the_worker(tmp_path, fast_config):
+    config = MeasureConfig(timing=fast_config.timing, compile_timeout=0.01)
+    bench = load_benchmark(DATA / "add_256x1024.mlir")
+    with Measurer(tmp_path, config) as m:
+        result = m.baseline(bench)
+    assert result.status == "timeout" and "compile exceeded" in result.message

@@ -1,0 +1,87 @@
+"""bin/measure.py as a user runs it: JSON per benchmark, and one clear error line with a non-zero exit on bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import DATA, ROOT
+from rl_autoschedular.benchmarks import load_benchmark
+from rl_autoschedular.measure import op_facts
+from rl_autoschedular.schedule import Action, OpSchedule, Schedule, build_script
+
+GOOD = """func.func @main(%a: tensor<64x32xf32>, %b: tensor<64x32xf32>) -> tensor<64x32xf32> {
+  %e = tensor.empty() : tensor<64x32xf32>
+  %r = linalg.add ins(%a, %b : tensor<64x32xf32>, tensor<64x32xf32>) outs(%e : tensor<64x32xf32>) -> tensor<64x32xf32>
+  return %r : tensor<64x32xf32>
+}
+"""
+
+BAD = {
+    "malformed": ("func.func @main(%a: tensor<4xf32> {", "does not parse"),
+    "dynamic": (GOOD.replace("64x32", "?x32"), "dynamic"),
+    "unsupported": (GOOD.replace("return %r", "%x = scf.execute_region -> tensor<64x32xf32> {\n scf.yield %r : "
+                                 "tensor<64x32xf32>\n }\n  return %x"), "unsupported op scf.execute_region"),
+    "no_main": (GOOD.replace("@main", "@other"), "@main"),
+}
+
+
+def _run(*args, cache):
+    return subprocess.run([sys.executable, str(ROOT / "bin" / "measure.py"), *args, "--cache-dir", str(cache)],
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_json_output_with_schedule(tmp_path):
+    path = tmp_path / "add.mlir"
+    path.write_text(GOOD)
+    bench = load_benchmark(path)
+    script = build_script(Schedule((OpSchedule("op_0", (Action("tile", (16, 0)),)),)), op_facts(bench))
+    (tmp_path / "s.mlir").write_text(script)
+    proc = _run(str(path), "--schedule", str(tmp_path / "s.mlir"), "--json", cache=tmp_path / "cache")
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(rows) == 1
+    row = rows[0]
+    for key in ("name", "status", "verified", "baseline_ns", "time_ns", "speedup", "threads"):
+        assert key in row
+    assert row["status"] == "ok" and row["verified"] and row["threads"] == 1
+    assert row["speedup"] == pytest.approx(row["baseline_ns"] / row["time_ns"])
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_bad_input_gives_one_error_line(tmp_path, case):
+    text, needle = BAD[case]
+    path = tmp_path / f"{case}.mlir"
+    path.write_text(text)
+    proc = _run(str(path), cache=tmp_path / "cache")
+    assert proc.returncode != 0
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert str(path) in lines[0] and needle in lines[0]
+    assert proc.stdout == ""
+
+
+def test_missing_file_and_missing_schedule(tmp_path):
+    proc = _run(str(tmp_path / "nope.mlir"), cache=tmp_path / "cache")
+    assert proc.returncode != 0 and "nope.mlir" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    proc = _run(str(DATA / "add_256x1024.mlir"), "--schedule", str(tmp_path / "none.mlir"), cache=tmp_path / "c")
+    assert proc.returncode != 0 and "none.mlir" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_update_baselines_writes_manifest(tmp_path):
+    import shutil
+
+    folder = tmp_path / "ds"
+    folder.mkdir()
+    shutil.copy(DATA / "add_256x1024.mlir", folder)
+    (folder / "manifest.json").write_text(json.dumps({"version": 1, "benchmarks": [
+        {"name": "add_256x1024", "file": "add_256x1024.mlir", "family": "add", "ops": ["linalg.generic"],
+         "flops": 262144, "source": "torch-mlir", "baselines": {}}]}))
+    proc = _run(str(folder), "--update-baselines", cache=tmp_path / "cache")
+    assert proc.returncode == 0, proc.stderr
+    baselines = json.loads((folder / "manifest.json").read_text())["benchmarks"][0]["baselines"]
+    (per_thread,) = baselines.values()
+    assert per_thread["1"] > 0

@@ -31,6 +31,7 @@ def main(argv=None) -> int:
     from rl_autoschedular.benchmarks import BenchmarkError, load_path
     from rl_autoschedular.measure import MeasureConfig, Measurer
     from rl_autoschedular.schedule import Schedule
+    from tqdm import tqdm
 
     try:
         benches = load_path(args.path)
@@ -61,7 +62,7 @@ def main(argv=None) -> int:
                 ms = f"{m.time_ns / 1e6:10.3f} ms" if m.time_ns else " " * 13
                 speed = f"{m.speedup:8.2f}x" if m.speedup else " " * 9
                 cv = f"cv {m.cv:5.1%}" if m.cv is not None and m.time_ns else ""
-                print(f"{bench.name:40s} {m.status:15s} {ms} {speed} {cv} {m.message}", flush=True)
+                tqdm.write(f"{bench.name:40s} {m.status:15s} {ms} {speed} {cv} {m.message}")
     if args.update_baselines:
         from rl_autoschedular.baselines import write_baselines
 

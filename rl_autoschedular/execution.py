@@ -28,7 +28,7 @@ class TimingConfig:
 
     warmup: int = 2
     min_runs: int = 5
-    max_runs: int = 50
+    max_runs: int = 500
     target_seconds: float = 0.3
 
 

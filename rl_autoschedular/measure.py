@@ -153,9 +153,9 @@ class Measurer:
             m.speedup = 1.0
         return m
 
-    def measure(self, bench: Benchmark, schedule: Schedule | str) -> Measurement:
-        """Measure `bench` under a Schedule or a raw transform script text. Never raises for what the schedule
-        does: failures come back as a Measurement with a failure status."""
+    def measure(self, bench: Benchmark, schedule: Schedule | str, refresh: bool = False) -> Measurement:
+        """Measure `bench` under a Schedule or a raw transform script text (again, with `refresh`, even if cached).
+        Never raises for what the schedule does: failures come back as a Measurement with a failure status."""
         base = self.baseline(bench)
         if base.status != "ok":
             return Measurement(bench.name, base.status, f"baseline failed: {base.message}",
@@ -167,7 +167,7 @@ class Measurer:
         else:
             schedule_key = "script-sha256:" + hashlib.sha256(schedule.encode()).hexdigest()
         key = self._key(bench, schedule_key)
-        raw = self.cache.get(*key)
+        raw = None if refresh else self.cache.get(*key)
         if raw is not None:
             return self._result(bench, raw, base.time_ns, cached=True)
         if isinstance(schedule, Schedule):

@@ -10,6 +10,7 @@ from conftest import DATA
 from rl_autoschedular.benchmarks import Benchmark, TensorSpec, load_benchmark
 from rl_autoschedular.cache import ResultsCache
 from rl_autoschedular.measure import MeasureConfig, Measurer
+from rl_autoschedular.runner import STATUSES
 from rl_autoschedular.schedule import Action, OpSchedule, Schedule
 
 SEGFAULT = """
@@ -86,6 +87,7 @@ def test_failures_are_contained_and_cache_survives(tmp_path, fast_config):
         assert after.status == "ok", after.message
         again = m.measure(matmul, good)
         assert again.cached and again.time_ns == before.time_ns
+        assert {r.status for r in (before, crash, hang, wrong, after)} <= set(STATUSES)
 
     # Reopened from disk: the earlier entries, the wrong output and the new ones are all there.
     cache = ResultsCache(tmp_path / "results.sqlite")

@@ -16,18 +16,10 @@ from rl_autoschedular.benchmarks import (
     load_dataset,
     load_path,
 )
+from conftest import MATMUL
 
 REPO = Path(__file__).resolve().parent.parent
 
-MATMUL = """
-func.func @main(%a: tensor<16x4xf32>, %b: tensor<4x8xf32>) -> tensor<16x8xf32> {
-  %cst = arith.constant 0.0 : f32
-  %e = tensor.empty() : tensor<16x8xf32>
-  %f = linalg.fill ins(%cst : f32) outs(%e : tensor<16x8xf32>) -> tensor<16x8xf32>
-  %r = linalg.matmul ins(%a, %b : tensor<16x4xf32>, tensor<4x8xf32>) outs(%f : tensor<16x8xf32>) -> tensor<16x8xf32>
-  return %r : tensor<16x8xf32>
-}
-"""
 
 ADD_I64 = """
 #id = affine_map<(d0) -> (d0)>

@@ -3,16 +3,7 @@
 import pytest
 
 from rl_autoschedular.ir_analysis import IRError, analyze, tag_ops
-
-MATMUL = """
-func.func @main(%a: tensor<16x4xf32>, %b: tensor<4x8xf32>) -> tensor<16x8xf32> {
-  %cst = arith.constant 0.0 : f32
-  %e = tensor.empty() : tensor<16x8xf32>
-  %f = linalg.fill ins(%cst : f32) outs(%e : tensor<16x8xf32>) -> tensor<16x8xf32>
-  %r = linalg.matmul ins(%a, %b : tensor<16x4xf32>, tensor<4x8xf32>) outs(%f : tensor<16x8xf32>) -> tensor<16x8xf32>
-  return %r : tensor<16x8xf32>
-}
-"""
+from conftest import MATMUL
 
 CONV_STRIDE2 = """
 func.func @main(%x: tensor<1x3x9x9xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x4x4x4xf32> {

@@ -124,8 +124,8 @@ def _descriptor_pointers(arrays):
 
 
 def compile_job(job: Job):
-    """Apply the schedule, lower and JIT. Returns (engine, phase timings in ms). Raises ScheduleError,
-    LoweringError or another exception (a compile error)."""
+    """Apply the schedule, lower and JIT. Returns (engine, its context, phase timings in ms); the context must
+    outlive the engine. Raises ScheduleError, LoweringError or another exception (a compile error)."""
     from mlir import ir
     from mlir.execution_engine import ExecutionEngine
 

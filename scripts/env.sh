@@ -13,7 +13,9 @@ STAMP="$VENV/.requirements.sha256"
 WANT="$(sha256sum "$ROOT/requirements.txt" | cut -d' ' -f1)"
 if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$WANT" ]; then
   echo "[env] installing requirements.txt (a few minutes the first time)" >&2
-  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$ROOT/requirements.txt"
+  # this machine's pip config lists local mirrors that may be absent; drop those warnings, keep real errors
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$ROOT/requirements.txt" \
+    2> >(grep -v "is ignored: it is neither a file nor a directory" >&2)
   echo "$WANT" > "$STAMP"
 fi
 export PATH="$VENV/bin:$PATH"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from .lowering import SEQUENTIAL_ATTR
 
 # Bump when the emitted recipe changes, so cached timings of the old recipe are not served.
-BUILDER_VERSION = "b1"
+BUILDER_VERSION = "b2"
 
 ACTION_KINDS = ("tile", "tile_parallel", "tile_fuse", "interchange", "vectorize", "im2col", "decompose")
 
@@ -138,7 +138,9 @@ class _OpState:
         self.facts = facts
         self.kinds = facts.loop_kinds
         self.bounds = facts.loop_bounds
-        self.reduction_tiled = False
+        # The zero fill can follow the tiles only while it directly initialises the op: not once a reduction loop
+        # sits between them, and not after im2col (the init then goes through a reshape).
+        self.fill_fusible = facts.fill_tag is not None
         # Handle of the op's fill; after a fusion it points at the fused copy, because the original stays alive
         # as the loop's shared output and re-matching the tag would find both.
         self.fill_handle: str | None = None
@@ -158,9 +160,8 @@ def _emit_tiling(em: _Emitter, st: _OpState, h: str, a: Action, producer_facts: 
             producers.append(_match_tag(em, a.producer))
             if producer_facts is not None and producer_facts.fill_tag:
                 producers.append(_match_tag(em, producer_facts.fill_tag))
-        # The zero fill can follow the tile only while no reduction loop sits between it and the op.
         fill_index = None
-        if st.facts.fill_tag and not st.reduction_tiled:
+        if st.fill_fusible:
             st.fill_handle = st.fill_handle or _match_tag(em, st.facts.fill_tag)
             fill_index = len(producers)
             producers.append(st.fill_handle)
@@ -184,7 +185,7 @@ def _emit_tiling(em: _Emitter, st: _OpState, h: str, a: Action, producer_facts: 
         em.emit(f"{tiled}, {em.fresh('loops')}:{n_loops} = transform.structured.tile_using_for {h} tile_sizes {red} "
                 f": ({_ANY}) -> ({_ANY}, {loops})")
         h = tiled
-        st.reduction_tiled = True
+        st.fill_fusible = False
     # The op inside the tiles now spans one tile per loop.
     st.bounds = tuple(min(s, b) if s else b for s, b in zip(a.sizes, st.bounds))
     return h
@@ -276,12 +277,15 @@ def build_script(schedule: Schedule, facts: dict[str, OpFacts]) -> str:
                 h = _emit_vectorize(em, st, h)
                 vectorized = True
             elif a.kind == "im2col":
-                img, mm = em.fresh("im2col"), em.fresh("gemm")
-                em.emit(f"{img}, {mm} = transform.structured.convert_conv2d_to_img2col {h} "
+                img, reshaped, mm = em.fresh("im2col"), em.fresh("reshaped"), em.fresh("gemm")
+                em.emit(f"{img}, {reshaped} = transform.structured.convert_conv2d_to_img2col {h} "
                         f": ({_ANY}) -> ({_ANY}, {_ANY})")
+                # The second handle is the expand_shape of the result; the GEMM-like generic produces it.
+                em.emit(f"{mm} = transform.get_producer_of_operand {reshaped}[0] : ({_ANY}) -> {_ANY}")
                 # The conv becomes a batched GEMM-like generic: (batch, rows, cols) parallel, one reduction.
                 st.kinds = ("parallel", "parallel", "parallel", "reduction")
                 st.bounds = _im2col_bounds(st.facts.name, st.bounds)
+                st.fill_fusible = False
                 h = mm
             elif a.kind == "decompose":
                 d = em.fresh("decomposed")

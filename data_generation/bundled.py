@@ -254,13 +254,13 @@ def _export_torch(specs: list[tuple[str, tuple, dict]]) -> list[str]:
     return texts
 
 
-def _walk(op):
+def walk(op):
     """All operations nested in `op`, in pre-order (the textual order)."""
     for region in op.regions:
         for block in region.blocks:
             for child in block.operations:
                 yield child
-                yield from _walk(child)
+                yield from walk(child)
 
 
 def check_module(text: str) -> list[str]:
@@ -282,7 +282,7 @@ def check_module(text: str) -> list[str]:
         if not (isinstance(t, ir.RankedTensorType) and t.has_static_shape and str(t.element_type) == "f32"):
             raise ValueError(f"@main takes and returns static-shaped f32 tensors only, got {t}")
     linalg_ops = []
-    for op in _walk(module.operation):
+    for op in walk(module.operation):
         name = op.operation.name
         if name not in _ALLOWED_OPS and not name.startswith(_ALLOWED_DIALECTS):
             raise ValueError(f"op {name} is outside the benchmark format")

@@ -148,10 +148,8 @@ class Measurer:
             cached = False
         else:
             cached = True
-        m = self._result(bench, raw, raw.get("time_ns") if raw.get("status") == "ok" else None, cached)
-        if m.status == "ok":
-            m.speedup = 1.0
-        return m
+        # The baseline is its own reference: _result computes its speedup from the measured times (exactly 1).
+        return self._result(bench, raw, raw.get("time_ns") if raw.get("status") == "ok" else None, cached)
 
     def measure(self, bench: Benchmark, schedule: Schedule | str, refresh: bool = False) -> Measurement:
         """Measure `bench` under a Schedule or a raw transform script text (again, with `refresh`, even if cached).

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from mlir import ir
 
+from data_generation.bundled import walk
+
 DATA = Path(__file__).resolve().parents[1] / "data" / "test"
 MANIFEST = json.loads((DATA / "manifest.json").read_text())
 ENTRIES = MANIFEST["benchmarks"]
@@ -26,15 +28,6 @@ def parsed(file: str) -> tuple[ir.Context, ir.Module]:
     """Parse a benchmark once; the context is returned too so that it outlives the module."""
     ctx = ir.Context()
     return ctx, ir.Module.parse((DATA / file).read_text(), ctx)
-
-
-def walk(op):
-    """All operations nested in `op`, in textual order."""
-    for region in op.regions:
-        for block in region.blocks:
-            for child in block.operations:
-                yield child
-                yield from walk(child)
 
 
 def main_signature(file: str) -> tuple[list[list[int]], list[list[int]]]:

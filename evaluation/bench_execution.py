@@ -42,14 +42,14 @@ HAND = {
 def hand_schedule(bench) -> Schedule:
     """The hand-written schedule of a HAND benchmark."""
     op_name, actions = HAND[bench.name]
-    tag = next(f.tag for f in op_facts(bench).values() if f.name == op_name)
+    tag = next(f.tag for f in op_facts(bench.text).values() if f.name == op_name)
     return Schedule((OpSchedule(tag, actions),))
 
 
 def simple_schedule(bench) -> Schedule:
     """A plain tiling of every non-fill op's parallel loops by a divisor near 32 (for compile-time figures)."""
     ops = []
-    for f in op_facts(bench).values():
+    for f in op_facts(bench.text).values():
         if f.name == "linalg.fill":
             continue
         sizes = tuple(next((d for d in (32, 16, 8, 7, 4, 2) if b % d == 0 and d < b), 0) if k == "parallel" else 0

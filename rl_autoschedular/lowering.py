@@ -7,6 +7,7 @@ schedule means the same thing everywhere. The pass order follows the facts in sh
 from __future__ import annotations
 
 from mlir import ir, passmanager
+from mlir.dialects import linalg
 from mlir.dialects.transform import interpreter
 
 # Marker the schedule builder puts on scf.forall loops that must run sequentially (plain tiling). They are tiled
@@ -127,6 +128,28 @@ def _erase_self_copies(module: ir.Module) -> int:
     return len(doomed)
 
 
+def _strided_copies_to_loops(module: ir.Module) -> int:
+    """Turn `memref.copy` into a strided view (e.g. the interior of a padded buffer) into `linalg.copy`.
+
+    Such a copy otherwise lowers to the `memrefCopy` runtime call, which copies element by element through
+    generic descriptors: the pad of a 64x56x56 NCHW input took 0.8 ms that way. As loops, LLVM vectorizes it.
+    """
+    doomed = []
+
+    def visit(op):
+        if op.name == "memref.copy" and any(
+                "strided<" in str(ir.MemRefType(v.type).layout) for v in op.operands):
+            doomed.append(op)
+        return ir.WalkResult.ADVANCE
+
+    module.operation.walk(visit)
+    for op in doomed:
+        with ir.InsertionPoint(op), op.location:
+            linalg.copy(op.operands[0], outs=[op.operands[1]])
+        op.erase()
+    return len(doomed)
+
+
 def lower_to_llvm(module: ir.Module) -> None:
     """Bufferize a scheduled linalg-on-tensors module and lower it to the LLVM dialect, in place.
 
@@ -137,6 +160,7 @@ def lower_to_llvm(module: ir.Module) -> None:
         if SEQUENTIAL_ATTR in str(module):
             _apply_script(module, _SEQUENTIAL_FORALLS)
         _erase_self_copies(module)
+        _strided_copies_to_loops(module)
         _run_pipeline(module, _TO_LLVM)
     except Exception as exc:
         raise LoweringError(_diagnostics_text(exc)) from None

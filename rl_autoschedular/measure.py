@@ -18,6 +18,7 @@ from .benchmarks import Benchmark
 from .cache import ResultsCache
 from .execution import Job, TimingConfig
 from .ir_analysis import analyze
+from .layout import to_channels_last
 from .machine import cpu_fingerprint, mlir_version
 from .runner import IsolatedRunner
 from .schedule import BUILDER_VERSION, OpFacts, Schedule, build_script
@@ -67,9 +68,9 @@ class Measurement:
         return out
 
 
-def op_facts(bench: Benchmark) -> dict[str, OpFacts]:
-    """Builder facts for every tagged op: name, loop kinds and the zero fill that initialises it."""
-    ops = analyze(bench.text)
+def op_facts(text: str) -> dict[str, OpFacts]:
+    """Builder facts for every tagged op of a module's text: name, loop kinds and the zero fill that initialises it."""
+    ops = analyze(text)
     names = {o.tag: o.name for o in ops}
     facts = {}
     for o in ops:
@@ -77,6 +78,14 @@ def op_facts(bench: Benchmark) -> dict[str, OpFacts]:
         facts[o.tag] = OpFacts(o.tag, o.name, tuple(l.kind for l in o.loops), tuple(l.bound for l in o.loops),
                               fills[0] if fills else None)
     return facts
+
+
+def compile_schedule(bench: Benchmark, schedule: Schedule) -> tuple[str, str]:
+    """The payload (the benchmark after any layout change) and the ONE transform script that schedules it.
+
+    Raises ValueError (or IRError, a ValueError) for a schedule that does not fit the benchmark."""
+    payload = to_channels_last(bench.text, schedule.layout_tags())
+    return payload, build_script(schedule, op_facts(payload))
 
 
 def reduction_size(bench: Benchmark) -> int:
@@ -116,9 +125,9 @@ class Measurer:
     def _reference_path(self, bench: Benchmark) -> Path:
         return self.references / f"{bench.ir_hash}-seed{self.config.seed}.npz"
 
-    def _job(self, bench: Benchmark, script: str | None, write_reference: bool) -> Job:
+    def _job(self, bench: Benchmark, script: str | None, write_reference: bool, payload: str | None = None) -> Job:
         return Job(
-            text=bench.text, script=script,
+            text=payload or bench.text, script=script,
             inputs=tuple((s.shape, s.dtype) for s in bench.inputs),
             outputs=tuple((s.shape, s.dtype) for s in bench.outputs),
             seed=self.config.seed, reference_path=str(self._reference_path(bench)),
@@ -168,9 +177,10 @@ class Measurer:
         raw = None if refresh else self.cache.get(*key)
         if raw is not None:
             return self._result(bench, raw, base.time_ns, cached=True)
+        payload = None
         if isinstance(schedule, Schedule):
             try:
-                script = build_script(schedule, op_facts(bench))
+                payload, script = compile_schedule(bench, schedule)
             except ValueError as exc:
                 raw = {"status": "transform_error", "message": str(exc)}
                 self.cache.put(*key, raw)
@@ -180,7 +190,7 @@ class Measurer:
         t = self.config.timing
         run_timeout = max(self.config.min_run_timeout,
                           self.config.run_timeout_factor * base.time_ns / 1e9 * (1 + t.warmup + t.min_runs))
-        raw = self.runner.run(self._job(bench, script, write_reference=False),
+        raw = self.runner.run(self._job(bench, script, write_reference=False, payload=payload),
                               self.config.compile_timeout, run_timeout)
         self.cache.put(*key, raw)
         return self._result(bench, raw, base.time_ns, cached=False)

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from .lowering import SEQUENTIAL_ATTR
 
 # Bump when the emitted recipe changes, so cached timings of the old recipe are not served.
-BUILDER_VERSION = "b2"
+BUILDER_VERSION = "b3"
 
-ACTION_KINDS = ("tile", "tile_parallel", "tile_fuse", "interchange", "vectorize", "im2col", "decompose")
+ACTION_KINDS = ("layout", "tile", "tile_parallel", "tile_fuse", "interchange", "vectorize", "im2col", "decompose")
 
 _CONV_PREFIXES = ("linalg.conv_", "linalg.depthwise_conv_", "linalg.pooling_")
 
@@ -29,7 +29,8 @@ _CONV_PREFIXES = ("linalg.conv_", "linalg.depthwise_conv_", "linalg.pooling_")
 class Action:
     """One transformation of one op.
 
-    kind: one of ACTION_KINDS.
+    kind: one of ACTION_KINDS. `layout` (NCHW -> NHWC, see layout.py) rewrites the payload before the script runs,
+        so it emits nothing here and must be an op's first action; the builder gets the rewritten op's facts.
     sizes: tile sizes, one per loop of the op (0 = not tiled), for tile / tile_parallel / tile_fuse.
     perm: loop permutation for interchange.
     producer: the tag of the producer fused by tile_fuse.
@@ -90,6 +91,10 @@ class Schedule:
     @property
     def is_empty(self) -> bool:
         return not any(o.actions for o in self.ops)
+
+    def layout_tags(self) -> list[str]:
+        """The ops whose layout changes to NHWC before the script runs."""
+        return [o.tag for o in self.ops if any(a.kind == "layout" for a in o.actions)]
 
 
 @dataclass
@@ -257,8 +262,11 @@ def build_script(schedule: Schedule, facts: dict[str, OpFacts]) -> str:
             raise ValueError(f"the schedule names op {op_sched.tag!r}, which the benchmark does not have")
         st = _OpState(facts[op_sched.tag])
         h = _match_tag(em, op_sched.tag)
-        for a in op_sched.actions:
-            if a.kind in ("tile", "tile_parallel", "tile_fuse"):
+        for i, a in enumerate(op_sched.actions):
+            if a.kind == "layout":
+                if i:
+                    raise ValueError(f"{op_sched.tag}: layout must be the op's first action")
+            elif a.kind in ("tile", "tile_parallel", "tile_fuse"):
                 prod = facts.get(a.producer) if a.producer else None
                 if a.kind == "tile_fuse" and prod is None:
                     raise ValueError(f"{op_sched.tag}: tile_fuse names unknown producer {a.producer!r}")

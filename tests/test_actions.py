@@ -25,6 +25,13 @@ CASES = {
         OpSchedule("op_1", (Action("im2col"), Action("tile", (1, 32, 56, 0)))),)),
     "decompose_vectorize_pool": ("maxpool_nhwc_64x112x112_k3_s2.mlir", (
         OpSchedule("op_1", (Action("tile", (1, 1, 8, 32, 1, 3)), Action("vectorize"))),)),
+    # NCHW -> NHWC: the bias broadcast is rebuilt in NHWC and fused with the register tiles; relu stays NCHW.
+    "layout_conv": ("conv2d_bias_relu_nchw_64x56x56_k3.mlir", (
+        OpSchedule("op_1", (Action("layout"), Action("tile", (1, 1, 56, 64, 0, 0, 0)),
+                            Action("tile", (1, 1, 8, 32, 1, 1, 1)), Action("vectorize"))),)),
+    # The pool's -inf fill is rebuilt in NHWC.
+    "layout_pool": ("maxpool_nchw_128x56x56_k2_s2.mlir", (
+        OpSchedule("op_1", (Action("layout"), Action("tile", (1, 1, 7, 64, 1, 2)), Action("vectorize"))),)),
 }
 
 

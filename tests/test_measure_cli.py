@@ -38,7 +38,7 @@ def test_json_output_with_schedule(tmp_path):
     path = tmp_path / "add.mlir"
     path.write_text(GOOD)
     bench = load_benchmark(path)
-    script = build_script(Schedule((OpSchedule("op_0", (Action("tile", (16, 0)),)),)), op_facts(bench))
+    script = build_script(Schedule((OpSchedule("op_0", (Action("tile", (16, 0)),)),)), op_facts(bench.text))
     (tmp_path / "s.mlir").write_text(script)
     proc = _run(str(path), "--schedule", str(tmp_path / "s.mlir"), "--json", cache=tmp_path / "cache")
     assert proc.returncode == 0, proc.stderr

@@ -23,7 +23,7 @@ CONV = (DATA / "conv2d_nhwc_128x28x28_k3.mlir", "linalg.conv_2d_nhwc_hwcf",
 
 
 def _schedule(bench, op_name, actions) -> Schedule:
-    tag = next(f.tag for f in op_facts(bench).values() if f.name == op_name)
+    tag = next(f.tag for f in op_facts(bench.text).values() if f.name == op_name)
     return Schedule((OpSchedule(tag, actions),))
 
 
@@ -42,7 +42,7 @@ def test_hand_schedule_is_verified_and_faster(tmp_path, fast_config, path, op_na
 @pytest.mark.parametrize("path,op_name,actions", [MATMUL, CONV], ids=["matmul", "conv2d_nhwc"])
 def test_mlir_opt_replay_gives_identical_ir(tmp_path, path, op_name, actions):
     bench = load_benchmark(path)
-    script = build_script(_schedule(bench, op_name, actions), op_facts(bench))
+    script = build_script(_schedule(bench, op_name, actions), op_facts(bench.text))
     (tmp_path / "bench.mlir").write_text(bench.text)
     (tmp_path / "schedule.mlir").write_text(script)
     replay = subprocess.run(

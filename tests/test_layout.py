@@ -1,0 +1,67 @@
+"""The layout action: NCHW convolutions and poolings rewritten to NHWC/HWCF, with the transposes around them."""
+
+from __future__ import annotations
+
+import subprocess
+
+from mlir import ir
+
+from conftest import DATA
+from rl_autoschedular.benchmarks import load_benchmark
+from rl_autoschedular.ir_analysis import analyze
+from rl_autoschedular.layout import to_channels_last
+from rl_autoschedular.lowering import apply_schedule
+from rl_autoschedular.measure import Measurer, compile_schedule
+from rl_autoschedular.schedule import Action, OpSchedule, Schedule
+from rl_autoschedular.tools_path import mlir_opt
+
+
+def test_conv_becomes_nhwc_with_its_tag_and_transposes():
+    bench = load_benchmark(DATA / "conv2d_bias_relu_nchw_64x56x56_k3.mlir")
+    ops = {o.tag: o for o in analyze(to_channels_last(bench.text, ["op_1"]))}
+    assert ops["op_1"].name == "linalg.conv_2d_nhwc_hwcf"
+    assert ops["op_1"].operand_shapes == [[1, 58, 58, 64], [3, 3, 64, 64], [1, 56, 56, 64]]
+    # The bias broadcast keeps its tag, now in NHWC; image and filter go through new transposes.
+    assert ops["op_0"].name == "linalg.broadcast" and ops["op_0"].operand_shapes[-1] == [1, 56, 56, 64]
+    transposes = [o for o in ops.values() if o.name == "linalg.transpose"]
+    assert len(transposes) == 3
+    assert sorted(ops["op_1"].producers) == sorted([t.tag for t in transposes if "op_1" in t.consumers] + ["op_0"])
+    # The relu now reads the result transposed back to NCHW.
+    assert [ops[p].name for p in ops["op_2"].producers] == ["linalg.transpose"]
+
+
+def test_pool_fill_is_rebuilt_in_nhwc():
+    bench = load_benchmark(DATA / "maxpool_nchw_128x56x56_k2_s2.mlir")
+    ops = {o.tag: o for o in analyze(to_channels_last(bench.text, ["op_1"]))}
+    assert ops["op_1"].name == "linalg.pooling_nhwc_max"
+    assert ops["op_0"].name == "linalg.fill" and ops["op_0"].consumers == ["op_1"]
+    assert ops["op_0"].operand_shapes[-1] == [1, 28, 28, 128]
+
+
+def test_layout_of_a_matmul_or_not_first_is_a_transform_error(tmp_path, fast_config):
+    bench = load_benchmark(DATA / "matmul_128x768x768.mlir")
+    conv = load_benchmark(DATA / "conv2d_nchw_64x56x56_k3.mlir")
+    with Measurer(tmp_path, fast_config) as m:
+        wrong_op = m.measure(bench, Schedule((OpSchedule("op_1", (Action("layout"),)),)))
+        late = m.measure(conv, Schedule((OpSchedule("op_1", (Action("tile", (1, 8, 8, 8, 0, 0, 0)),
+                                                             Action("layout"))),)))
+    assert wrong_op.status == "transform_error" and "only linalg.conv_2d_nchw_fchw" in wrong_op.message
+    assert late.status == "transform_error" and "layout must be the op's first action" in late.message
+
+
+def test_layout_schedule_replays_with_mlir_opt_on_its_payload(tmp_path):
+    bench = load_benchmark(DATA / "conv2d_nchw_64x56x56_k3.mlir")
+    schedule = Schedule((OpSchedule("op_1", (Action("layout"), Action("tile", (1, 1, 56, 64, 0, 0, 0)),
+                                             Action("tile", (1, 1, 8, 32, 1, 1, 1)), Action("vectorize"))),))
+    payload, script = compile_schedule(bench, schedule)
+    (tmp_path / "payload.mlir").write_text(payload)
+    (tmp_path / "schedule.mlir").write_text(script)
+    replay = subprocess.run(
+        [mlir_opt(), str(tmp_path / "payload.mlir"),
+         f"--transform-preload-library=transform-library-paths={tmp_path / 'schedule.mlir'}",
+         "--transform-interpreter"], capture_output=True, text=True, check=True).stdout
+    ctx = ir.Context()
+    in_process = ir.Module.parse(payload, ctx)
+    apply_schedule(in_process, script)
+    assert "vector.outerproduct" in str(in_process) or "vector.fma" in str(in_process)
+    assert str(ir.Module.parse(replay, ctx)) == str(in_process)

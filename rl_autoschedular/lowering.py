@@ -12,7 +12,8 @@ from mlir.dialects.transform import interpreter
 
 # Marker the schedule builder puts on scf.forall loops that must run sequentially (plain tiling). They are tiled
 # as scf.forall so that producers (the zero fill) can be fused through shared outputs, and become scf.for after
-# bufferization, where `transform.loop.forall_to_for` is legal.
+# bufferization, where `transform.loop.forall_to_for` is legal. forall_to_for needs the loop count in the script,
+# so the lowering first sets the marker to each loop's actual rank (tiling drops loops of a single trip).
 SEQUENTIAL_ATTR = "mlir_rl.sequential"
 
 _BUFFERIZE = (
@@ -113,6 +114,23 @@ def apply_schedule(module: ir.Module, script: str | None) -> None:
         raise ScheduleError(_diagnostics_text(exc)) from None
 
 
+def _mark_sequential_ranks(module: ir.Module) -> int:
+    """Set each marked scf.forall's marker to its rank; return how many there are."""
+    marked = []
+
+    def visit(op):
+        if op.name == "scf.forall" and SEQUENTIAL_ATTR in op.attributes:
+            marked.append(op)
+        return ir.WalkResult.ADVANCE
+
+    module.operation.walk(visit)
+    i64 = ir.IntegerType.get_signless(64, module.context)
+    for op in marked:
+        rank = len(op.regions[0].blocks[0].arguments) - len(op.results)  # induction vars, then shared outputs
+        op.attributes[SEQUENTIAL_ATTR] = ir.IntegerAttr.get(i64, rank)
+    return len(marked)
+
+
 def _erase_self_copies(module: ir.Module) -> int:
     """Erase `memref.copy %x, %x`: one-shot-bufferize leaves them and canonicalize keeps them in MLIR 22."""
     doomed = []
@@ -157,7 +175,7 @@ def lower_to_llvm(module: ir.Module) -> None:
     """
     try:
         _run_pipeline(module, _BUFFERIZE)
-        if SEQUENTIAL_ATTR in str(module):
+        if _mark_sequential_ranks(module):
             _apply_script(module, _SEQUENTIAL_FORALLS)
         _erase_self_copies(module)
         _strided_copies_to_loops(module)

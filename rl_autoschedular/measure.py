@@ -75,8 +75,7 @@ def op_facts(text: str) -> dict[str, OpFacts]:
     facts = {}
     for o in ops:
         fills = [p for p in o.producers if names.get(p) == "linalg.fill"]
-        facts[o.tag] = OpFacts(o.tag, o.name, tuple(l.kind for l in o.loops), tuple(l.bound for l in o.loops),
-                              fills[0] if fills else None)
+        facts[o.tag] = OpFacts(o.tag, o.name, tuple(l.kind for l in o.loops), fills[0] if fills else None)
     return facts
 
 

@@ -99,12 +99,11 @@ class Schedule:
 
 @dataclass
 class OpFacts:
-    """What the builder needs to know about an op (from ir_analysis): its name, loops and init fill."""
+    """What the builder needs to know about an op (from ir_analysis): its name, loop kinds and init fill."""
 
     tag: str
     name: str
     loop_kinds: tuple[str, ...]
-    loop_bounds: tuple[int, ...]
     fill_tag: str | None = None
 
 
@@ -142,7 +141,6 @@ class _OpState:
     def __init__(self, facts: OpFacts):
         self.facts = facts
         self.kinds = facts.loop_kinds
-        self.bounds = facts.loop_bounds
         # The zero fill can follow the tiles only while it directly initialises the op: not once a reduction loop
         # sits between them, and not after im2col (the init then goes through a reshape).
         self.fill_fusible = facts.fill_tag is not None
@@ -178,11 +176,7 @@ def _emit_tiling(em: _Emitter, st: _OpState, h: str, a: Action, producer_facts: 
             if i == fill_index:
                 st.fill_handle = fused
         if a.kind == "tile":
-            # forall_to_for needs the loop count: tiling drops loops of a single trip.
-            n_loops = sum(1 for s, b in zip(par, st.bounds) if 0 < s < b)
-            n = em.fresh("nloops")
-            em.emit(f"{n} = transform.param.constant {n_loops} : i64 -> !transform.param<i64>")
-            em.emit(f'transform.annotate {loop} "{SEQUENTIAL_ATTR}" = {n} : {_ANY}, !transform.param<i64>')
+            em.emit(f'transform.annotate {loop} "{SEQUENTIAL_ATTR}" : {_ANY}')
     if any(red):
         n_loops = sum(1 for s in red if s)
         tiled = em.fresh("tiled")
@@ -191,17 +185,7 @@ def _emit_tiling(em: _Emitter, st: _OpState, h: str, a: Action, producer_facts: 
                 f": ({_ANY}) -> ({_ANY}, {loops})")
         h = tiled
         st.fill_fusible = False
-    # The op inside the tiles now spans one tile per loop.
-    st.bounds = tuple(min(s, b) if s else b for s, b in zip(a.sizes, st.bounds))
     return h
-
-
-def _im2col_bounds(name: str, b: tuple[int, ...]) -> tuple[int, ...]:
-    if name == "linalg.conv_2d_nhwc_hwcf":  # (n, oh, ow, f, kh, kw, c) -> (n, oh*ow, f, kh*kw*c)
-        return (b[0], b[1] * b[2], b[3], b[4] * b[5] * b[6])
-    if name == "linalg.conv_2d_nchw_fchw":  # (n, f, oh, ow, c, kh, kw) -> (n, f, oh*ow, c*kh*kw)
-        return (b[0], b[1], b[2] * b[3], b[4] * b[5] * b[6])
-    raise ValueError(f"im2col supports conv_2d_nhwc_hwcf and conv_2d_nchw_fchw, not {name}")
 
 
 def _emit_vectorize(em: _Emitter, st: _OpState, h: str) -> str:
@@ -279,7 +263,6 @@ def build_script(schedule: Schedule, facts: dict[str, OpFacts]) -> str:
                 em.emit(f"{i} = transform.structured.interchange {g} iterator_interchange = {list(a.perm)} "
                         f": ({_ANY}) -> {_ANY}")
                 st.kinds = tuple(st.kinds[p] for p in a.perm)
-                st.bounds = tuple(st.bounds[p] for p in a.perm)
                 h = i
             elif a.kind == "vectorize":
                 h = _emit_vectorize(em, st, h)
@@ -292,7 +275,6 @@ def build_script(schedule: Schedule, facts: dict[str, OpFacts]) -> str:
                 em.emit(f"{mm} = transform.get_producer_of_operand {reshaped}[0] : ({_ANY}) -> {_ANY}")
                 # The conv becomes a batched GEMM-like generic: (batch, rows, cols) parallel, one reduction.
                 st.kinds = ("parallel", "parallel", "parallel", "reduction")
-                st.bounds = _im2col_bounds(st.facts.name, st.bounds)
                 st.fill_fusible = False
                 h = mm
             elif a.kind == "decompose":

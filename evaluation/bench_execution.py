@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from rl_autoschedular.benchmarks import load_dataset  # noqa: E402
 from rl_autoschedular.execution import random_inputs  # noqa: E402
+from rl_autoschedular.ir_analysis import analyze  # noqa: E402
 from rl_autoschedular.measure import MeasureConfig, Measurer, op_facts  # noqa: E402
 from rl_autoschedular.schedule import Action, OpSchedule, Schedule  # noqa: E402
 
@@ -49,13 +50,13 @@ def hand_schedule(bench) -> Schedule:
 def simple_schedule(bench) -> Schedule:
     """A plain tiling of every non-fill op's parallel loops by a divisor near 32 (for compile-time figures)."""
     ops = []
-    for f in op_facts(bench.text).values():
-        if f.name == "linalg.fill":
+    for op in analyze(bench.text):
+        if op.name == "linalg.fill":
             continue
-        sizes = tuple(next((d for d in (32, 16, 8, 7, 4, 2) if b % d == 0 and d < b), 0) if k == "parallel" else 0
-                      for k, b in zip(f.loop_kinds, f.loop_bounds))
+        sizes = tuple(next((d for d in (32, 16, 8, 7, 4, 2) if l.bound % d == 0 and d < l.bound), 0)
+                      if l.kind == "parallel" else 0 for l in op.loops)
         if any(sizes):
-            ops.append(OpSchedule(f.tag, (Action("tile", sizes),)))
+            ops.append(OpSchedule(op.tag, (Action("tile", sizes),)))
     return Schedule(tuple(reversed(ops)))
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from .lowering import SEQUENTIAL_ATTR
 
 # Bump when the emitted recipe changes, so cached timings of the old recipe are not served.
-BUILDER_VERSION = "b3"
+BUILDER_VERSION = "b4"
 
 ACTION_KINDS = ("layout", "tile", "tile_parallel", "tile_fuse", "interchange", "vectorize", "im2col", "decompose")
 
@@ -111,6 +111,9 @@ class OpFacts:
 class _Emitter:
     lines: list[str] = field(default_factory=list)
     counter: int = 0
+    # Handles of ops fused into a consumer's tiles, by tag. The unfused original can survive next to the copy (it
+    # is dead, but nothing erased it), so re-matching the tag would find both: later actions use these handles.
+    fused: dict[str, str] = field(default_factory=dict)
 
     def fresh(self, stem: str) -> str:
         self.counter += 1
@@ -144,9 +147,6 @@ class _OpState:
         # The zero fill can follow the tiles only while it directly initialises the op: not once a reduction loop
         # sits between them, and not after im2col (the init then goes through a reshape).
         self.fill_fusible = facts.fill_tag is not None
-        # Handle of the op's fill; after a fusion it points at the fused copy, because the original stays alive
-        # as the loop's shared output and re-matching the tag would find both.
-        self.fill_handle: str | None = None
 
 
 def _emit_tiling(em: _Emitter, st: _OpState, h: str, a: Action, producer_facts: OpFacts | None) -> str:
@@ -158,23 +158,20 @@ def _emit_tiling(em: _Emitter, st: _OpState, h: str, a: Action, producer_facts: 
         em.emit(f"{tiled}, {loop} = transform.structured.tile_using_forall {h} tile_sizes {par} "
                 f": ({_ANY}) -> ({_ANY}, {_ANY})")
         h = tiled
-        producers = []
+        producers = []  # tags of the ops to fuse into the tiles, in order
         if a.kind == "tile_fuse":
-            producers.append(_match_tag(em, a.producer))
+            producers.append(a.producer)
             if producer_facts is not None and producer_facts.fill_tag:
-                producers.append(_match_tag(em, producer_facts.fill_tag))
-        fill_index = None
+                producers.append(producer_facts.fill_tag)
         if st.fill_fusible:
-            st.fill_handle = st.fill_handle or _match_tag(em, st.facts.fill_tag)
-            fill_index = len(producers)
-            producers.append(st.fill_handle)
-        for i, prod in enumerate(producers):
+            producers.append(st.facts.fill_tag)
+        for tag in producers:
+            prod = em.fused.get(tag) or _match_tag(em, tag)
             fused, new_loop = em.fresh("fused"), em.fresh("forall")
             em.emit(f"{fused}, {new_loop} = transform.structured.fuse_into_containing_op {prod} into {loop} "
                     f": ({_ANY}, {_ANY}) -> ({_ANY}, {_ANY})")
             loop = new_loop
-            if i == fill_index:
-                st.fill_handle = fused
+            em.fused[tag] = fused
         if a.kind == "tile":
             em.emit(f'transform.annotate {loop} "{SEQUENTIAL_ATTR}" : {_ANY}')
     if any(red):
@@ -245,7 +242,7 @@ def build_script(schedule: Schedule, facts: dict[str, OpFacts]) -> str:
         if op_sched.tag not in facts:
             raise ValueError(f"the schedule names op {op_sched.tag!r}, which the benchmark does not have")
         st = _OpState(facts[op_sched.tag])
-        h = _match_tag(em, op_sched.tag)
+        h = em.fused.get(op_sched.tag) or _match_tag(em, op_sched.tag)
         for i, a in enumerate(op_sched.actions):
             if a.kind == "layout":
                 if i:

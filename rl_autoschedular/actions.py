@@ -1,0 +1,228 @@
+"""The hierarchical action space: a type, then that type's parameters, with masks from each op's real structure.
+
+One action is a MultiDiscrete vector:
+
+    [type] + [tile size choice per loop slot] (max_loops) + [interchange] (max_loops)
+
+- type: one of ACTION_TYPES. T tiles (outer, then register tile), TP tiles the parallel loops with scf.forall,
+  TPF does TP and fuses the op's fusible producer into the tiles, I interchanges, V vectorizes (terminal), IM2COL
+  and L (layout NCHW -> NHWC) are an op's first action, NT ends the op untouched.
+- tile sizes: choice 0 = loop not tiled, choice k = `EnvConfig.size_choices[k]`.
+- interchange, "pointers" mode: slot j names the loop that goes to level j; a policy masks the loops chosen at
+  earlier levels (`pointer_mask`), so the n choices form a permutation in one step. "swaps" mode: slot 0 picks one
+  pair (i, j) of `swap_pairs` to exchange; the other slots have a single choice.
+
+`OpState` follows one op through its decisions (current loop order, tile bounds, what it may still do).
+`masks` gives one boolean array per action component; `decode` checks an action against them and turns it into
+schedule Actions.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from itertools import combinations
+
+import numpy as np
+
+from .config import EnvConfig
+from .ir_analysis import OpInfo
+from .layout import LAYOUT_OPS
+from .schedule import Action
+
+ACTION_TYPES = ("T", "TP", "TPF", "I", "V", "IM2COL", "L", "NT")
+TERMINAL = ("V", "NT")
+IM2COL_OPS = ("linalg.conv_2d_nhwc_hwcf", "linalg.conv_2d_nchw_fchw")
+# Loop positions of (oh, ow, kh, kw) in each convolution or pooling that `decompose` turns into a 1-D op: it needs
+# oh and kh (or ow and kw) tiled to 1.
+_WINDOW_LOOPS = {
+    "linalg.conv_2d_nhwc_hwcf": (1, 2, 4, 5),
+    "linalg.conv_2d_nchw_fchw": (2, 3, 5, 6),
+    "linalg.depthwise_conv_2d_nhwc_hwc": (1, 2, 4, 5),
+    "linalg.pooling_nhwc_max": (1, 2, 4, 5),
+    "linalg.pooling_nhwc_sum": (1, 2, 4, 5),
+    "linalg.pooling_nchw_max": (2, 3, 4, 5),
+    "linalg.pooling_nchw_sum": (2, 3, 4, 5),
+}
+_WINDOWED_PREFIXES = ("linalg.conv_", "linalg.depthwise_conv_", "linalg.pooling_")
+
+
+def swap_pairs(n: int) -> list[tuple[int, int]]:
+    """The loop pairs of the "swaps" interchange mode, in choice order."""
+    return list(combinations(range(n), 2))
+
+
+def nvec(cfg: EnvConfig) -> list[int]:
+    """Choices per action component."""
+    L = cfg.max_loops
+    inter = [L] * L if cfg.interchange_mode == "pointers" else [max(1, len(swap_pairs(L)))] + [1] * (L - 1)
+    return [len(ACTION_TYPES)] + [len(cfg.size_choices)] * L + inter
+
+
+def component_slices(cfg: EnvConfig) -> dict[str, slice]:
+    """Where each part of the action vector lives (the flat mask uses the same order over nvec's choices)."""
+    L = cfg.max_loops
+    return {"type": slice(0, 1), "sizes": slice(1, 1 + L), "interchange": slice(1 + L, 1 + 2 * L)}
+
+
+def im2col_bounds(name: str, b: tuple[int, ...]) -> tuple[int, ...]:
+    """Loops of the GEMM-like op im2col makes of a convolution (batch, rows, cols, reduction)."""
+    if name == "linalg.conv_2d_nhwc_hwcf":  # (n, oh, ow, f, kh, kw, c) -> (n, oh*ow, f, kh*kw*c)
+        return (b[0], b[1] * b[2], b[3], b[4] * b[5] * b[6])
+    return (b[0], b[1], b[2] * b[3], b[4] * b[5] * b[6])  # nchw: (n, f, oh, ow, c, kh, kw) -> (n, f, oh*ow, c*kh*kw)
+
+
+@dataclass
+class OpState:
+    """One op during an episode: its analysis, current loop order and tile bounds, and the decisions so far."""
+
+    info: OpInfo
+    name: str
+    kinds: list[str]
+    bounds: list[int]
+    producer: str | None = None  # the fusible producer TPF would fuse
+    actions: list[Action] = field(default_factory=list)
+    history: list[np.ndarray] = field(default_factory=list)  # the raw action vectors, for the observation
+    tilings: int = 0
+    parallel: bool = False
+    interchanged: bool = False
+    done: bool = False
+
+    @staticmethod
+    def start(info: OpInfo, producer: str | None, bounds: list[int] | None = None) -> "OpState":
+        """A fresh op; `bounds` overrides the loop bounds (an op fused into a consumer's tiles spans one tile)."""
+        return OpState(info, info.name, [l.kind for l in info.loops], bounds or [l.bound for l in info.loops],
+                       producer)
+
+    @property
+    def n_loops(self) -> int:
+        return len(self.kinds)
+
+    def relayout(self, info: OpInfo) -> None:
+        """After L: the op is its NHWC twin, with that twin's loops."""
+        self.info, self.name = info, info.name
+        self.kinds, self.bounds = [l.kind for l in info.loops], [l.bound for l in info.loops]
+
+
+def _size_mask(cfg: EnvConfig, kind: str, bound: int) -> np.ndarray:
+    allowed = set(cfg.tile_sizes if kind == "parallel" else cfg.reduction_tile_sizes)
+    return np.array([k == 0 or (s in allowed and s < bound and (not cfg.divisible_tiles or bound % s == 0))
+                     for k, s in enumerate(cfg.size_choices)])
+
+
+def _decomposable(st: OpState) -> bool:
+    loops = _WINDOW_LOOPS.get(st.name)
+    if loops is None or st.interchanged:
+        return False
+    oh, ow, kh, kw = (st.bounds[i] for i in loops)
+    return (oh == 1 and kh == 1) or (ow == 1 and kw == 1)
+
+
+def can_vectorize(cfg: EnvConfig, st: OpState) -> bool:
+    """V: the tiled iteration space is under the limit, and a convolution or pooling can be made 1-D first."""
+    if st.n_loops == 0 or math.prod(st.bounds) > cfg.vector_limit:
+        return False
+    return _decomposable(st) if st.name.startswith(_WINDOWED_PREFIXES) else True
+
+
+def masks(cfg: EnvConfig, st: OpState, step: int) -> list[np.ndarray]:
+    """One boolean mask per action component for `st` at its decision `step` (0-based)."""
+    L, n = cfg.max_loops, st.n_loops
+    sizes = [_size_mask(cfg, st.kinds[i], st.bounds[i]) if i < n else np.eye(len(cfg.size_choices), dtype=bool)[0]
+             for i in range(L)]
+    tileable = any(m[1:].any() for m in sizes)
+    parallel_tileable = any(sizes[i][1:].any() for i in range(n) if st.kinds[i] == "parallel")
+    first = not st.actions
+    last = step >= cfg.max_steps_per_op - 1
+    allowed = {
+        "T": tileable and st.tilings < cfg.max_tilings,
+        "TP": parallel_tileable and not st.parallel and st.tilings == 0 and not st.interchanged,
+        "TPF": parallel_tileable and first and st.producer is not None,
+        "I": 2 <= n and not st.interchanged,
+        "V": can_vectorize(cfg, st),
+        "IM2COL": first and st.name in IM2COL_OPS,
+        "L": first and st.name in LAYOUT_OPS,
+        "NT": True,
+    }
+    types = np.array([allowed[t] and (t in TERMINAL or not last) for t in ACTION_TYPES])
+    if cfg.interchange_mode == "pointers":
+        inter = [np.arange(L) < n if j < n else np.arange(L) == j for j in range(L)]
+    else:
+        n_pairs = len(swap_pairs(L))
+        inter = [np.array([j < n for _, j in swap_pairs(L)] or [True])[:max(1, n_pairs)]]
+        inter += [np.ones(1, dtype=bool)] * (L - 1)
+    return [types] + sizes + inter
+
+
+def pointer_mask(level_mask: np.ndarray, chosen: list[int]) -> np.ndarray:
+    """The level-pointer rule: a loop already placed at an earlier level cannot be chosen again."""
+    out = level_mask.copy()
+    out[list(chosen)] = False
+    return out
+
+
+def flat_mask(component_masks: list[np.ndarray]) -> np.ndarray:
+    """All component masks concatenated, as int8 (the layout of `info["action_mask"]`)."""
+    return np.concatenate(component_masks).astype(np.int8)
+
+
+def decode(cfg: EnvConfig, st: OpState, action: np.ndarray, step: int) -> tuple[str, Action | None, str]:
+    """(type, schedule Action or None, error). A non-empty error means the action breaks a mask or a rule."""
+    comp = masks(cfg, st, step)
+    action = np.asarray(action, dtype=np.int64)
+    if action.shape != (len(comp),):
+        return "NT", None, f"action has shape {action.shape}, expected ({len(comp)},)"
+    t = int(action[0])
+    if not (0 <= t < len(ACTION_TYPES)) or not comp[0][t]:
+        return "NT", None, f"type {t} is masked"
+    kind = ACTION_TYPES[t]
+    L, n = cfg.max_loops, st.n_loops
+    if kind in ("T", "TP", "TPF"):
+        choice = action[1:1 + L]
+        for i in range(L):
+            if not (0 <= choice[i] < len(comp[1 + i])) or not comp[1 + i][choice[i]]:
+                return kind, None, f"tile size choice {int(choice[i])} of loop {i} is masked"
+        sizes = tuple(cfg.size_choices[int(c)] for c in choice[:n])
+        if not any(s for s, k in zip(sizes, st.kinds) if k == "parallel" or kind == "T"):
+            return kind, None, ""  # tiles nothing (the masks cannot say "at least one loop"): a wasted step
+        name = {"T": "tile", "TP": "tile_parallel", "TPF": "tile_fuse"}[kind]
+        return kind, Action(name, sizes, producer=st.producer if kind == "TPF" else ""), ""
+    if kind == "I":
+        inter = action[1 + L:1 + 2 * L]
+        if cfg.interchange_mode == "pointers":
+            perm = tuple(int(p) for p in inter[:n])
+            if sorted(perm) != list(range(n)):
+                return kind, None, f"level pointers {list(perm)} are not a permutation of {n} loops"
+        else:
+            pairs = swap_pairs(L)
+            k = int(inter[0])
+            if not (0 <= k < len(pairs)) or pairs[k][1] >= n:
+                return kind, None, f"swap choice {k} is outside the op's {n} loops"
+            order = list(range(n))
+            i, j = pairs[k]
+            order[i], order[j] = order[j], order[i]
+            perm = tuple(order)
+        return kind, Action("interchange", perm=perm), ""
+    return kind, {"V": Action("vectorize"), "IM2COL": Action("im2col"), "L": Action("layout"),
+                  "NT": None}[kind], ""
+
+
+def advance(st: OpState, kind: str, action: Action | None) -> None:
+    """Update the op's state with a decoded, valid action."""
+    if action is None and kind != "NT":
+        return  # a tiling that tiles nothing
+    if action is not None:
+        st.actions.append(action)
+    if kind in ("T", "TP", "TPF"):
+        st.bounds = [min(s, b) if s else b for s, b in zip(action.sizes, st.bounds)]
+        st.tilings += kind == "T"
+        st.parallel = st.parallel or kind != "T"
+    elif kind == "I":
+        st.kinds = [st.kinds[p] for p in action.perm]
+        st.bounds = [st.bounds[p] for p in action.perm]
+        st.interchanged = True  # the op is generalized: a convolution can no longer be decomposed and vectorized
+    elif kind == "IM2COL":
+        st.bounds = list(im2col_bounds(st.name, tuple(st.bounds)))
+        st.kinds = ["parallel", "parallel", "parallel", "reduction"]
+        st.name = "linalg.generic"
+    st.done = kind in TERMINAL

@@ -1,0 +1,232 @@
+"""The Gymnasium env: contract, masks from the ops' real structure, rewards, and schedules that replay."""
+
+from __future__ import annotations
+
+import math
+import subprocess
+
+import numpy as np
+import pytest
+from gymnasium.utils.env_checker import check_env
+from mlir import ir
+
+from conftest import DATA
+from rl_autoschedular.actions import ACTION_TYPES, IM2COL_OPS, decode, masks
+from rl_autoschedular.benchmarks import load_benchmark, load_dataset
+from rl_autoschedular.config import EnvConfig
+from rl_autoschedular.env import MlirSchedulingEnv
+from rl_autoschedular.layout import LAYOUT_OPS
+from rl_autoschedular.lowering import apply_schedule
+from rl_autoschedular.measure import Measurer
+from rl_autoschedular.observation import observation_layout
+from rl_autoschedular.search import neutral_action, sample_action
+from rl_autoschedular.tools_path import mlir_opt
+
+T = {t: i for i, t in enumerate(ACTION_TYPES)}
+SUITE = load_dataset(DATA)
+
+
+def _action(env, kind, sizes=(), perm=()):
+    a = neutral_action(env, kind)
+    choices = env.cfg.size_choices
+    for i, s in enumerate(sizes):
+        a[1 + i] = choices.index(s)
+    L = env.cfg.max_loops
+    for j, p in enumerate(perm):
+        a[1 + L + j] = p
+    return a
+
+
+def _bench(name):
+    return next(b for b in SUITE if b.name == name)
+
+
+def test_check_env_passes():
+    env = MlirSchedulingEnv(SUITE, None, EnvConfig(reward_mode="proxy"))
+    check_env(env, skip_render_check=True)
+
+
+def test_mask_is_in_info_and_in_the_observation():
+    env = MlirSchedulingEnv(SUITE, None, EnvConfig(reward_mode="proxy"))
+    obs, info = env.reset(seed=3)
+    assert (obs[observation_layout(env.cfg)["action_mask"]] == info["action_mask"]).all()
+    assert info["action_mask"].sum() > 0
+
+
+@pytest.mark.parametrize("interchange_mode", ["pointers", "swaps"])
+def test_structure_masks_over_every_bundled_op(interchange_mode):
+    cfg = EnvConfig(reward_mode="proxy", interchange_mode=interchange_mode)
+    env = MlirSchedulingEnv(SUITE, None, cfg)
+    checked = 0
+    for b in env.benches:
+        for tag in b.order:
+            info = b.infos[tag]
+            env.reset(options={"benchmark": b.bench.name})
+            from rl_autoschedular.actions import OpState
+            st = OpState.start(info, b.fusible_producer(tag))
+            comp = masks(cfg, st, 0)
+            types = comp[0]
+            assert types[T["IM2COL"]] == (info.name in IM2COL_OPS)
+            assert types[T["L"]] == (info.name in LAYOUT_OPS)
+            assert types[T["TPF"]] == (st.producer is not None)
+            assert types[T["NT"]]
+            for i, loop in enumerate(info.loops):
+                for k in np.flatnonzero(comp[1 + i]):
+                    size = cfg.size_choices[k]
+                    assert size == 0 or (size < loop.bound and loop.bound % size == 0), (tag, loop, size)
+            # The last decision of an op must end it.
+            last = masks(cfg, st, cfg.max_steps_per_op - 1)[0]
+            assert set(np.flatnonzero(last)) <= {T["V"], T["NT"]}
+            checked += 1
+    assert checked >= 30
+
+
+def test_tp_at_most_once_and_v_under_the_size_limit():
+    env = MlirSchedulingEnv([_bench("matmul_512x512x512")], None, EnvConfig(reward_mode="proxy"))
+    _, info = env.reset()
+    assert not env.current_masks()[0][T["V"]]  # 512^3 points > vector_limit
+    env.step(_action(env, "TP", (64, 128, 0)))
+    assert not env.current_masks()[0][T["TP"]]
+    assert not env.current_masks()[0][T["V"]]  # 64*128*512 still too big
+    env.step(_action(env, "T", (8, 32, 1)))
+    assert env.current_masks()[0][T["V"]]
+
+
+def test_conv_v_needs_unit_window_rows():
+    env = MlirSchedulingEnv([_bench("conv2d_nhwc_64x56x56_k3")], None, EnvConfig(reward_mode="proxy"))
+    env.reset()
+    env.step(_action(env, "T", (0, 0, 8, 32, 0, 0, 1)))  # (n, oh, ow, f, kh, kw, c): oh and kh still whole
+    assert not env.current_masks()[0][T["V"]]
+
+
+def test_level_pointers_always_give_a_permutation():
+    env = MlirSchedulingEnv(SUITE, None, EnvConfig(reward_mode="proxy"))
+    rng = np.random.default_rng(0)
+    seen = 0
+    for episode in range(60):
+        env.reset(seed=episode)
+        done = False
+        while not done:
+            a = sample_action(env, rng)
+            st, step = env._op, env._step
+            kind, action, error = decode(env.cfg, st, a, step)
+            assert not error, error
+            if kind == "I":
+                assert sorted(action.perm) == list(range(st.n_loops))
+                seen += 1
+            _, _, done, _, info = env.step(a)
+            assert "invalid_action" not in info
+    assert seen > 10
+    # Pointers that repeat a loop break the rule: a penalty, and the op ends untouched.
+    env = MlirSchedulingEnv([_bench("matmul_512x512x512")], None, EnvConfig(reward_mode="proxy"))
+    env.reset()
+    _, reward, _, _, info = env.step(_action(env, "I", perm=(0, 0, 1)))
+    assert "not a permutation" in info["invalid_action"] and reward == env.cfg.penalties["invalid_action"]
+
+
+@pytest.mark.slow
+def test_random_rollouts_over_every_bundled_benchmark(tmp_path, fast_config):
+    """3 random episodes per benchmark, measured: each ends verified or with a failure status, none is lost."""
+    statuses = {}
+    with Measurer(tmp_path, fast_config) as m:
+        env = MlirSchedulingEnv(SUITE, m, EnvConfig())
+        rng = np.random.default_rng(1)
+        for b in env.benches:
+            for episode in range(3):
+                env.reset(options={"benchmark": b.bench.name})
+                done, rewards = False, []
+                while not done:
+                    _, r, done, truncated, info = env.step(sample_action(env, rng))
+                    rewards.append(r)
+                    assert not truncated
+                assert all(r == 0 for r in rewards[:-1])
+                if info["verified"]:
+                    assert rewards[-1] == pytest.approx(math.log(info["speedup"]))
+                else:
+                    assert rewards[-1] == env.cfg.penalties[info["status"]] < 0
+                statuses[(b.bench.name, episode)] = info["status"]
+    assert len(statuses) == 3 * len(SUITE)
+    assert set(statuses.values()) <= {"ok", "transform_error", "compile_error", "crash", "timeout", "wrong_output"}
+    assert sum(s == "ok" for s in statuses.values()) >= 0.8 * len(statuses)
+
+
+def test_expert_matmul_as_env_actions(tmp_path, fast_config):
+    with Measurer(tmp_path, fast_config) as m:
+        env = MlirSchedulingEnv([_bench("matmul_512x512x512")], m, EnvConfig())
+        env.reset()
+        for a in (_action(env, "T", (64, 128, 0)), _action(env, "T", (8, 32, 1)), _action(env, "V")):
+            _, reward, done, _, info = env.step(a)
+    assert done and info["verified"] and info["speedup"] > 5
+    assert reward == pytest.approx(math.log(info["speedup"]))
+
+
+def test_expert_nchw_conv_with_layout_first_replays(tmp_path, fast_config):
+    bench = _bench("conv2d_nchw_64x56x56_k3")
+    with Measurer(tmp_path, fast_config) as m:
+        env = MlirSchedulingEnv([bench], m, EnvConfig())
+        env.reset()
+        env.step(_action(env, "L"))
+        assert env._op.name == "linalg.conv_2d_nhwc_hwcf"
+        for a in (_action(env, "T", (0, 1, 0, 0, 0, 0, 0)), _action(env, "T", (0, 0, 8, 32, 1, 1, 1)),
+                  _action(env, "V")):
+            _, _, done, _, info = env.step(a)
+        assert done and info["verified"] and info["speedup"] > 5, info
+        payload, script = env.schedule_files()
+        # The same schedule replays through the measurement CLI (as JSON) ...
+        sched = tmp_path / "s.json"
+        sched.write_text(info["schedule"])
+        out = subprocess.run([".venv/bin/python", "bin/measure.py", str(bench.path), "--schedule", str(sched),
+                              "--json", "--cache-dir", str(tmp_path)], capture_output=True, text=True,
+                             cwd=DATA.parent.parent)
+        assert out.returncode == 0, out.stderr
+        assert '"verified": true' in out.stdout
+    # ... and its script through stock mlir-opt, on the payload, to the same IR as in-process application.
+    (tmp_path / "payload.mlir").write_text(payload)
+    (tmp_path / "script.mlir").write_text(script)
+    replay = subprocess.run([mlir_opt(), str(tmp_path / "payload.mlir"),
+                             f"--transform-preload-library=transform-library-paths={tmp_path / 'script.mlir'}",
+                             "--transform-interpreter"], capture_output=True, text=True, check=True).stdout
+    ctx = ir.Context()
+    module = ir.Module.parse(payload, ctx)
+    apply_schedule(module, script)
+    assert str(ir.Module.parse(replay, ctx)) == str(module)
+
+
+def test_immediate_rewards_add_up_to_the_final_log_speedup(tmp_path, fast_config):
+    bench = _bench("matmul_bias_relu_256x512x512")
+    with Measurer(tmp_path, fast_config) as m:
+        env = MlirSchedulingEnv([bench], m, EnvConfig(reward_mode="immediate"))
+        env.reset()
+        rewards = []
+        # relu: TPF pulls in the bias; bias: NT; matmul (fused into the tiles): register tile + V.
+        for a in (_action(env, "TPF", (32, 64)), _action(env, "NT"), _action(env, "NT"),
+                  _action(env, "T", (8, 32, 1)), _action(env, "V")):
+            _, r, done, _, info = env.step(a)
+            rewards.append(r)
+        assert done and info["verified"]
+        assert env.measurements == 3
+        assert sum(rewards) == pytest.approx(math.log(info["speedup"]))
+
+
+def test_proxy_reward_runs_nothing():
+    env = MlirSchedulingEnv([_bench("matmul_512x512x512")], None, EnvConfig(reward_mode="proxy"))
+    env.reset()
+    rewards = [env.step(a)[1] for a in (_action(env, "T", (64, 128, 0)), _action(env, "T", (8, 32, 1)),
+                                        _action(env, "V"))]
+    assert env.measurements == 0 and rewards[-1] > 0
+
+
+def test_unknown_benchmark_and_missing_measurer_are_clear_errors():
+    with pytest.raises(ValueError, match="pass a Measurer"):
+        MlirSchedulingEnv(SUITE, None, EnvConfig())
+    env = MlirSchedulingEnv(SUITE, None, EnvConfig(reward_mode="proxy"))
+    with pytest.raises(ValueError, match="unknown benchmark"):
+        env.reset(options={"benchmark": "nope"})
+
+
+def test_bad_env_config_is_a_validation_error():
+    with pytest.raises(ValueError, match="extra"):
+        EnvConfig(max_step_per_op=3)
+    with pytest.raises(ValueError, match="never rewarded"):
+        EnvConfig(penalties={"crash": 1.0})
+    assert load_benchmark(DATA / "matmul_512x512x512.mlir").name == "matmul_512x512x512"

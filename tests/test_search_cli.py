@@ -1,0 +1,39 @@
+"""`bin/search.py`: random and greedy search print the best verified speedup and write a schedule that replays."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import DATA, ROOT
+
+
+def _run(*args):
+    return subprocess.run([sys.executable, str(ROOT / "bin" / "search.py"), *map(str, args)],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+@pytest.mark.parametrize("method,budget", [("random", 4), ("greedy", 6)])
+def test_search_prints_best_and_writes_a_replayable_schedule(tmp_path, method, budget):
+    bench = DATA / "matmul_128x768x768.mlir"
+    out = _run(bench, "--method", method, "--budget", budget, "--json", "--cache-dir", tmp_path / "c",
+               "--out", tmp_path / "s")
+    assert out.returncode == 0, out.stderr
+    row = json.loads(out.stdout.strip().splitlines()[-1])
+    assert row["name"] == "matmul_128x768x768" and row["method"] == method
+    assert 1 <= row["measurements"] <= budget
+    assert row["verified"] and row["speedup"] >= 1.0
+    replay = subprocess.run([sys.executable, str(ROOT / "bin" / "measure.py"), str(bench), "--schedule",
+                             row["schedule_file"], "--json", "--cache-dir", str(tmp_path / "c")],
+                            capture_output=True, text=True, cwd=ROOT)
+    again = json.loads(replay.stdout)
+    assert again["verified"] and again["time_ns"] == row["time_ns"]  # served from the same cache entry
+
+
+def test_search_bad_input_is_one_error_line(tmp_path):
+    out = _run(tmp_path / "missing.mlir", "--budget", 2)
+    assert out.returncode == 2
+    assert out.stderr.strip().startswith("error:") and len(out.stderr.strip().splitlines()) == 1

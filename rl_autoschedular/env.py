@@ -112,6 +112,7 @@ class MlirSchedulingEnv(gym.Env):
         self.layout = observation_layout(config)
         self.measure_seconds = 0.0  # wall time spent in measurement, for bench_env
         self.measurements = 0
+        self.cached_measurements = 0  # served by the results cache
         self._b: _Bench | None = None
 
     @property
@@ -233,6 +234,7 @@ class MlirSchedulingEnv(gym.Env):
         result = self.measurer.measure(self._b.bench, self.schedule())
         self.measure_seconds += time.perf_counter() - t0
         self.measurements += 1
+        self.cached_measurements += result.cached
         return result
 
     # Observation and info -----------------------------------------------------------------------------------------

@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Train the scheduling agent with PPO on measured, verified speedups.
+
+A run writes results/run_<name>_<time>/ (or --run-dir): config.json and the git commit, metrics.jsonl (one line per
+iteration), eval.jsonl (per-benchmark results of each evaluation), checkpoints/, and the MLflow store (mlflow.db).
+--resume RUN_DIR continues from that run's last checkpoint."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from rl_autoschedular.cli import DEFAULT_CACHE, fail  # noqa: E402
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--config", help="run config (JSON), e.g. config/quick.json")
+    ap.add_argument("--resume", metavar="RUN_DIR", help="continue this run from its last checkpoint")
+    ap.add_argument("--run-dir", help="run directory of a new run (default results/run_<name>_<time>)")
+    ap.add_argument("--iterations", type=int, help="override the config's iteration count")
+    args = ap.parse_args(argv)
+
+    from rl_autoschedular.benchmarks import BenchmarkError
+    from rl_autoschedular.config import ConfigError, load_config
+
+    if args.resume:
+        run_dir = Path(args.resume)
+        config_path = Path(args.config) if args.config else run_dir / "config.json"
+        if not run_dir.is_dir():
+            return fail(f"{run_dir}: run directory not found; --resume takes a folder written by bin/train.py")
+    elif args.config:
+        config_path = Path(args.config)
+        run_dir = None
+    else:
+        return fail("give --config FILE (a new run) or --resume RUN_DIR")
+    try:
+        cfg = load_config(config_path)
+        if args.iterations:
+            cfg = cfg.model_copy(update={"iterations": args.iterations})
+    except ConfigError as exc:
+        return fail(str(exc))
+
+    from rl_autoschedular.execution import TimingConfig
+    from rl_autoschedular.measure import MeasureConfig, Measurer
+    from rl_autoschedular.trainer import Trainer, git_commit
+
+    if run_dir is None:
+        run_dir = Path(args.run_dir or Path(cfg.results_dir) / f"run_{cfg.name}_{time.strftime('%Y%m%d-%H%M%S')}")
+        if (run_dir / "checkpoints").is_dir():
+            return fail(f"{run_dir}: already holds a run; pass --resume {run_dir} to continue it")
+    run_dir.mkdir(parents=True, exist_ok=True)
+    (run_dir / "config.json").write_text(json.dumps(cfg.model_dump(), indent=1) + "\n")
+    (run_dir / "git_commit").write_text(git_commit() + "\n")
+    m = cfg.measure
+    measure_config = MeasureConfig(
+        threads=m.threads, seed=m.seed, compile_timeout=m.compile_timeout, run_timeout_factor=m.run_timeout_factor,
+        min_run_timeout=m.min_run_timeout,
+        timing=TimingConfig(warmup=m.warmup, min_runs=m.min_runs, max_runs=m.max_runs,
+                            target_seconds=m.target_seconds))
+    print(f"run directory: {run_dir}", file=sys.stderr)
+    try:
+        with Measurer(cfg.cache_dir or DEFAULT_CACHE, measure_config) as measurer:
+            Trainer(cfg, run_dir, measurer, resume=bool(args.resume)).train()
+    except (ConfigError, BenchmarkError) as exc:
+        return fail(str(exc))
+    except ValueError as exc:  # e.g. no benchmark of the split has an op the encoding can hold
+        return fail(f"{config_path}: {exc}")
+    print(f"done: {run_dir}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

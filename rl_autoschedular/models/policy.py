@@ -1,0 +1,107 @@
+"""The policy: an encoder, then a type head and one head per action type's parameters, and a value head.
+
+Masks come from the observation (`action_mask` slice) and are applied as very negative logits. The interchange
+head follows the level-pointer rule: level j is drawn after levels < j, with the loops they chose masked. The joint
+log-probability of an action is the type's term plus the terms of the parameters that type uses (tile sizes for
+T/TP/TPF, the interchange choices for I); the entropy is summed the same way, weighted by the type's probability.
+"""
+
+from __future__ import annotations
+
+import torch
+from torch import nn
+from torch.distributions import Categorical
+
+from ..actions import ACTION_TYPES, nvec
+from ..config import EnvConfig
+from ..observation import observation_layout
+from .encoders import DistilBertEncoder, LstmEncoder
+
+_NEG = -1e9
+_TILING = [ACTION_TYPES.index(t) for t in ("T", "TP", "TPF")]
+_INTERCHANGE = ACTION_TYPES.index("I")
+
+
+def _masked(logits: torch.Tensor, mask: torch.Tensor) -> Categorical:
+    return Categorical(logits=torch.where(mask, logits, torch.full_like(logits, _NEG)))
+
+
+class Policy(nn.Module):
+    """Actor-critic over the env's observation and MultiDiscrete action."""
+
+    def __init__(self, env_cfg: EnvConfig, model_cfg):
+        super().__init__()
+        self.env_cfg = env_cfg
+        self.layout = observation_layout(env_cfg)
+        self.nvec = nvec(env_cfg)
+        self.L = env_cfg.max_loops
+        self.pointers = env_cfg.interchange_mode == "pointers"
+        if model_cfg.model_type == "lstm":
+            self.encoder = LstmEncoder(self.layout, env_cfg, model_cfg.hidden, model_cfg.lstm_layers)
+        else:
+            self.encoder = DistilBertEncoder(self.layout, env_cfg, model_cfg.bert_dim, model_cfg.bert_layers,
+                                             model_cfg.bert_heads, model_cfg.bert_ffn)
+        h = self.encoder.hidden
+        self.type_head = nn.Linear(h, self.nvec[0])
+        self.size_head = nn.Linear(h, self.L * self.nvec[1])
+        inter = self.nvec[1 + self.L]
+        # Pointers: level j's logits depend on the state and on the loops already placed (a multi-hot input).
+        self.inter_head = nn.Linear(h + self.L, self.L * inter if not self.pointers else inter)
+        self.value_head = nn.Sequential(nn.Linear(h, h), nn.Tanh(), nn.Linear(h, 1))
+        self.level_embed = nn.Embedding(self.L, h) if self.pointers else None
+
+    def _split_mask(self, obs: torch.Tensor) -> list[torch.Tensor]:
+        flat = obs[:, self.layout["action_mask"]] > 0.5
+        out, start = [], 0
+        for n in self.nvec:
+            out.append(flat[:, start:start + n])
+            start += n
+        return out
+
+    def value(self, obs: torch.Tensor) -> torch.Tensor:
+        return self.value_head(self.encoder(obs)).squeeze(-1)
+
+    def forward(self, obs: torch.Tensor, action: torch.Tensor | None = None, greedy: bool = False):
+        """Sample (or take the greedy, or evaluate the given) action; return (action, log_prob, entropy, value)."""
+        z = self.encoder(obs)
+        masks = self._split_mask(obs)
+        b = obs.shape[0]
+        sample = action is None
+        if sample:
+            action = torch.zeros(b, len(self.nvec), dtype=torch.long, device=obs.device)
+
+        def pick(dist: Categorical, index: int):
+            if sample:
+                action[:, index] = dist.probs.argmax(-1) if greedy else dist.sample()
+            return dist.log_prob(action[:, index]), dist.entropy()
+
+        type_dist = _masked(self.type_head(z), masks[0])
+        logp, ent = pick(type_dist, 0)
+        kind = action[:, 0]
+        uses_sizes = torch.isin(kind, torch.tensor(_TILING, device=obs.device)).float()
+        uses_inter = (kind == _INTERCHANGE).float()
+        p_sizes = type_dist.probs[:, _TILING].sum(-1)
+        p_inter = type_dist.probs[:, _INTERCHANGE]
+
+        size_logits = self.size_head(z).view(b, self.L, self.nvec[1])
+        for i in range(self.L):
+            lp, e = pick(_masked(size_logits[:, i], masks[1 + i]), 1 + i)
+            logp = logp + uses_sizes * lp
+            ent = ent + p_sizes * e
+
+        chosen = torch.zeros(b, self.L, device=obs.device)
+        for j in range(self.L):
+            col = 1 + self.L + j
+            if self.pointers:
+                logits = self.inter_head(torch.cat([z + self.level_embed.weight[j], chosen], dim=1))
+                mask = masks[col] & (chosen < 0.5)
+            else:
+                logits = self.inter_head(torch.cat([z, chosen], dim=1)).view(b, self.L, -1)[:, j]
+                mask = masks[col]
+            dist = _masked(logits[:, :self.nvec[col]], mask)
+            lp, e = pick(dist, col)
+            logp = logp + uses_inter * lp
+            ent = ent + p_inter * e
+            if self.pointers:
+                chosen = chosen.scatter(1, action[:, col:col + 1], 1.0)
+        return action, logp, ent, self.value_head(z).squeeze(-1)

@@ -21,6 +21,7 @@ the measured `status`, `time_ns`, `baseline_ns`, `speedup`, the ops that were `s
 
 from __future__ import annotations
 
+import copy
 import math
 import time
 
@@ -180,13 +181,13 @@ class MlirSchedulingEnv(gym.Env):
             return [np.zeros(n, bool) for n in nvec(self.cfg)]
         return masks(self.cfg, self._op, self._step)
 
-    def step(self, action):
+    def _apply(self, action) -> tuple[float, dict, bool]:
+        """Decide the current op's next action (no measurement): (invalid-action penalty, info extras, op done)."""
         st = self._op
         kind, sched_action, error = decode(self.cfg, st, action, self._step)
         if np.shape(action) == self.action_space.shape:
             st.history.append(np.asarray(action, dtype=np.int64).copy())
-        reward = 0.0
-        extra: dict = {}
+        reward, extra = 0.0, {}
         if error:
             extra["invalid_action"] = error
             reward += self.cfg.penalties["invalid_action"]
@@ -198,12 +199,37 @@ class MlirSchedulingEnv(gym.Env):
             producer = self._b.infos[st.producer]
             self._fused[st.producer] = fused_bounds(st.info, st.bounds, producer)
         self._step += 1
-        if st.done:
+        return reward, extra, st.done
+
+    def step(self, action):
+        reward, extra, op_done = self._apply(action)
+        if op_done:
             reward += self._finish_op()
         terminated = self.done
         if terminated and self.cfg.reward_mode == "final":
             reward += self._final_reward()
         return self._observation(), float(reward), terminated, False, self._info(extra)
+
+    def pending_measurement(self, action) -> Schedule | None:
+        """The schedule `step(action)` would measure (None if it measures nothing), leaving the episode as it is.
+
+        A trainer running many envs measures these in parallel first (on Dask workers, into the shared cache), so
+        that the steps themselves are served by the cache."""
+        if self.cfg.reward_mode == "proxy":
+            return None
+        saved = copy.deepcopy((self._states, self._fused, self._index, self._step))
+        try:
+            _, _, op_done = self._apply(action)
+            last_op = self._index == len(self._b.order) - 1
+            return self.schedule() if op_done and (last_op or self.cfg.reward_mode == "immediate") else None
+        finally:
+            self._states, self._fused, self._index, self._step = saved
+
+    def clone(self) -> "MlirSchedulingEnv":
+        """Another env over the same analysed benchmarks and measurer, with its own episode (call reset)."""
+        other = copy.copy(self)
+        other._b = None
+        return other
 
     def _finish_op(self) -> float:
         self._index += 1

@@ -66,20 +66,25 @@ def _geomean(speedups: list[float]) -> float:
 class Trainer:
     """Owns the policy, the optimizer, the envs and the tracker of one run directory."""
 
-    def __init__(self, cfg: RunConfig, run_dir: Path, measurer, resume: bool = False):
+    def __init__(self, cfg: RunConfig, run_dir: Path, measurer, resume: bool = False, prefetch=None):
+        """`measurer` serves the envs; `prefetch(items)`, if given, measures [(benchmark, schedule)] in parallel
+        into the same cache (cluster.ClusterMeasurer) before the envs ask for them."""
         self.cfg, self.run_dir = cfg, Path(run_dir)
         self.device = torch.device("cuda" if cfg.device == "cuda" or
                                    (cfg.device == "auto" and torch.cuda.is_available()) else "cpu")
         train, evals = split(cfg)
         self.env = MlirSchedulingEnv(train, measurer, cfg.env)
+        self.envs = [self.env] + [self.env.clone() for _ in range(cfg.ppo.episodes_per_iteration - 1)]
+        self.train_names = [b.bench.name for b in self.env.benches]
         self.eval_env = MlirSchedulingEnv(evals, measurer, cfg.env)
-        self.measurer = measurer
+        self.prefetch = prefetch
+        self.fresh_measurements = 0
+        self.rng = np.random.default_rng(cfg.seed)
         torch.manual_seed(cfg.seed)
         np.random.seed(cfg.seed)
         self.policy = Policy(cfg.env, cfg.model).to(self.device)
         self.optimizer = torch.optim.Adam(self.policy.parameters(), lr=cfg.ppo.learning_rate, eps=1e-5)
         self.iteration = 0
-        self.env.reset(seed=cfg.seed)
         if resume:
             self._resume()
         self.tracker = make_tracker(self.run_dir, cfg.tracking.backends, cfg.tracking.experiment,
@@ -96,71 +101,78 @@ class Trainer:
         self.optimizer.load_state_dict(ckpt["optimizer"])
         self.iteration = ckpt["iteration"]
         restore_rng(ckpt)
-        self.env.np_random.bit_generator.state = ckpt["extra"]["env_rng"]
+        self.rng.bit_generator.state = ckpt["extra"]["rng"]
         tqdm.write(f"resumed {self.run_dir} from {path.name} (iteration {self.iteration})", file=sys.stderr)
 
     def _checkpoint(self) -> None:
         save_checkpoint(checkpoint_path(self.run_dir, self.iteration), model_state=self.policy.state_dict(),
                         optimizer_state=self.optimizer.state_dict(), iteration=self.iteration,
-                        config=self.cfg.model_dump(), extra={"env_rng": self.env.np_random.bit_generator.state})
+                        config=self.cfg.model_dump(), extra={"rng": self.rng.bit_generator.state})
 
-    def _act(self, obs: np.ndarray, greedy: bool = False):
-        with torch.no_grad():
-            o = torch.as_tensor(obs, device=self.device).unsqueeze(0)
-            action, logp, _, value = self.policy(o, greedy=greedy)
-        return action[0].cpu().numpy(), logp.item(), value.item(), o[0].cpu()
+    def _play(self, envs: list[MlirSchedulingEnv], names: list[str], greedy: bool) -> tuple[list, list[dict]]:
+        """One episode per env, in lockstep: one batched forward pass per step of all unfinished episodes. With a
+        `prefetch`, the schedules this step will measure are measured together first (in parallel, into the
+        cache). Returns each episode's steps (obs, action, logp, value, reward, done) and its last info."""
+        obs = [env.reset(options={"benchmark": n})[0] for env, n in zip(envs, names)]
+        steps: list[list] = [[] for _ in envs]
+        infos: list[dict] = [{} for _ in envs]
+        active = list(range(len(envs)))
+        while active:
+            with torch.no_grad():
+                o = torch.as_tensor(np.stack([obs[i] for i in active]), device=self.device)
+                actions, logps, _, values = self.policy(o, greedy=greedy)
+            actions = actions.cpu().numpy()
+            if self.prefetch is not None:
+                pending = [(envs[i].benchmark, s) for i, a in zip(active, actions)
+                           if (s := envs[i].pending_measurement(a)) is not None]
+                if pending:
+                    self.fresh_measurements += sum(not m.cached for m in self.prefetch(pending))
+            for k, i in enumerate(active):
+                next_obs, reward, done, _, infos[i] = envs[i].step(actions[k])
+                steps[i].append((o[k].cpu(), torch.as_tensor(actions[k]), logps[k].item(), values[k].item(),
+                                 reward, float(done)))
+                obs[i] = next_obs
+            active = [i for i in active if not steps[i][-1][5]]
+        return steps, infos
+
+    def _measured(self, envs) -> tuple[int, int]:
+        """(measurements by the envs so far, how many of them ran rather than came from the cache)."""
+        total = sum(e.measurements for e in envs)
+        fresh = self.fresh_measurements if self.prefetch is not None else \
+            total - sum(e.cached_measurements for e in envs)
+        return total, fresh
 
     def rollout(self) -> tuple[Rollout, dict]:
-        """Whole episodes on training benchmarks drawn by the env's generator."""
-        obs_l, act_l, logp_l, val_l, rew_l, done_l = [], [], [], [], [], []
-        returns, speedups, failures = [], [], Counter()
-        measured0, cached0 = self.env.measurements, self.env.cached_measurements
+        """Whole episodes on training benchmarks drawn by the trainer's generator."""
+        names = [str(n) for n in self.rng.choice(self.train_names, size=len(self.envs))]
+        measured0, fresh0 = self._measured(self.envs)
         t0 = time.perf_counter()
-        for _ in range(self.cfg.ppo.episodes_per_iteration):
-            obs, _ = self.env.reset()
-            done, episode_return = False, 0.0
-            while not done:
-                action, logp, value, o = self._act(obs)
-                obs, reward, done, _, info = self.env.step(action)
-                obs_l.append(o)
-                act_l.append(torch.as_tensor(action))
-                logp_l.append(logp)
-                val_l.append(value)
-                rew_l.append(reward)
-                done_l.append(float(done))
-                episode_return += reward
-            returns.append(episode_return)
-            status = info.get("status", "ok")
-            if status == "ok":
-                speedups.append(info.get("speedup") or 1.0)
-            else:
-                failures[status] += 1
-                speedups.append(1.0)  # a failed schedule is not deployed: the baseline stays
+        episodes, infos = self._play(self.envs, names, greedy=False)
         seconds = time.perf_counter() - t0
-        batch = Rollout(torch.stack(obs_l), torch.stack(act_l), torch.tensor(logp_l), torch.tensor(val_l),
-                        torch.tensor(rew_l, dtype=torch.float32), torch.tensor(done_l))
-        measured = self.env.measurements - measured0
-        cached = self.env.cached_measurements - cached0
-        stats = {"reward_mean": float(np.mean(returns)), "speedup_geomean": _geomean(speedups),
-                 "episodes": len(returns), "steps": len(rew_l), "failures": dict(failures),
-                 "measurements": measured, "measurements_per_s": measured / seconds if seconds else 0.0,
-                 "cache_hit_rate": cached / measured if measured else 0.0, "rollout_s": seconds}
+        measured1, fresh1 = self._measured(self.envs)
+        flat = [step for episode in episodes for step in episode]
+        obs, actions, logps, values, rewards, dones = zip(*flat)
+        batch = Rollout(torch.stack(obs), torch.stack(actions), torch.tensor(logps), torch.tensor(values),
+                        torch.tensor(rewards, dtype=torch.float32), torch.tensor(dones))
+        failures = Counter(i["status"] for i in infos if i.get("status", "ok") != "ok")
+        # A failed schedule is not deployed: the baseline stays (1.0x).
+        speedups = [i.get("speedup") or 1.0 if i.get("verified") else 1.0 for i in infos]
+        measured = measured1 - measured0
+        stats = {"reward_mean": float(np.mean([sum(s[4] for s in e) for e in episodes])),
+                 "speedup_geomean": _geomean(speedups), "episodes": len(episodes), "steps": len(flat),
+                 "failures": dict(failures), "measurements": measured,
+                 "measurements_per_s": measured / seconds if seconds else 0.0,
+                 "cache_hit_rate": 1 - (fresh1 - fresh0) / measured if measured else 0.0, "rollout_s": seconds}
         return batch, stats
 
     def evaluate(self) -> list[dict]:
         """The greedy policy once on every held-out benchmark: verified speedups per benchmark."""
-        rows = []
-        for b in self.eval_env.benches:
-            obs, _ = self.eval_env.reset(options={"benchmark": b.bench.name})
-            done = False
-            while not done:
-                action, _, _, _ = self._act(obs, greedy=True)
-                obs, _, done, _, info = self.eval_env.step(action)
-            rows.append({"name": b.bench.name, "status": info.get("status"),
-                         "speedup": info.get("speedup") if info.get("verified") else None,
-                         "time_ns": info.get("time_ns"), "baseline_ns": info.get("baseline_ns"),
-                         "schedule": info["schedule"]})
-        return rows
+        names = [b.bench.name for b in self.eval_env.benches]
+        envs = [self.eval_env] + [self.eval_env.clone() for _ in names[1:]]
+        _, infos = self._play(envs, names, greedy=True)
+        return [{"name": n, "status": i.get("status"), "speedup": i.get("speedup") if i.get("verified") else None,
+                 "time_ns": i.get("time_ns"), "baseline_ns": i.get("baseline_ns"), "schedule": i["schedule"]}
+                for n, i in zip(names, infos)]
 
     def train(self) -> None:
         """Run the remaining iterations (all of them for a new run)."""

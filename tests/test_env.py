@@ -230,3 +230,17 @@ def test_bad_env_config_is_a_validation_error():
     with pytest.raises(ValueError, match="never rewarded"):
         EnvConfig(penalties={"crash": 1.0})
     assert load_benchmark(DATA / "matmul_512x512x512.mlir").name == "matmul_512x512x512"
+
+
+def test_pending_measurement_names_the_schedule_without_changing_the_episode(tmp_path, fast_config):
+    with Measurer(tmp_path, fast_config) as m:
+        env = MlirSchedulingEnv([_bench("matmul_512x512x512")], m, EnvConfig())
+        env.reset()
+        first = _action(env, "T", (64, 128, 0))
+        assert env.pending_measurement(first) is None  # not the episode's last decision
+        env.step(first)
+        last = _action(env, "NT")
+        pending = env.pending_measurement(last)
+        assert env.measurements == 0 and not env.done
+        _, _, done, _, info = env.step(last)
+    assert done and pending.canonical() == info["schedule"] and env.measurements == 1

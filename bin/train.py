@@ -46,8 +46,7 @@ def main(argv=None) -> int:
     except ConfigError as exc:
         return fail(str(exc))
 
-    from rl_autoschedular.execution import TimingConfig
-    from rl_autoschedular.measure import MeasureConfig, Measurer
+    from rl_autoschedular.measure import Measurer
     from rl_autoschedular.trainer import Trainer, git_commit
 
     if run_dir is None:
@@ -57,12 +56,7 @@ def main(argv=None) -> int:
     run_dir.mkdir(parents=True, exist_ok=True)
     (run_dir / "config.json").write_text(json.dumps(cfg.model_dump(), indent=1) + "\n")
     (run_dir / "git_commit").write_text(git_commit() + "\n")
-    m = cfg.measure
-    measure_config = MeasureConfig(
-        threads=m.threads, seed=m.seed, compile_timeout=m.compile_timeout, run_timeout_factor=m.run_timeout_factor,
-        min_run_timeout=m.min_run_timeout,
-        timing=TimingConfig(warmup=m.warmup, min_runs=m.min_runs, max_runs=m.max_runs,
-                            target_seconds=m.target_seconds))
+    measure_config = cfg.measure.measure_config()
     print(f"run directory: {run_dir}", file=sys.stderr)
     try:
         with Measurer(cfg.cache_dir or DEFAULT_CACHE, measure_config) as measurer:

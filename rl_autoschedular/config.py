@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .execution import TimingConfig
+from .measure import MeasureConfig
 from .runner import STATUSES
 
 
@@ -69,6 +71,14 @@ class EnvConfig(_Strict):
 
 class MeasureSection(_Strict):
     """How schedules are timed (see measure.MeasureConfig and execution.TimingConfig)."""
+
+    def measure_config(self) -> MeasureConfig:
+        """The measurement core's settings."""
+        return MeasureConfig(
+            threads=self.threads, seed=self.seed, compile_timeout=self.compile_timeout,
+            run_timeout_factor=self.run_timeout_factor, min_run_timeout=self.min_run_timeout,
+            timing=TimingConfig(warmup=self.warmup, min_runs=self.min_runs, max_runs=self.max_runs,
+                                target_seconds=self.target_seconds))
 
     threads: int = Field(1, ge=1)
     seed: int = 0

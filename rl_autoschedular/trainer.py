@@ -63,6 +63,43 @@ def _geomean(speedups: list[float]) -> float:
     return math.exp(sum(math.log(s) for s in speedups) / len(speedups)) if speedups else float("nan")
 
 
+def play(policy: Policy, device: torch.device, envs: list[MlirSchedulingEnv], names: list[str], greedy: bool,
+         prefetch=None) -> tuple[list[list], list[dict], int]:
+    """One episode per env, in lockstep: one batched forward pass per step of all unfinished episodes. With a
+    `prefetch`, the schedules this step will measure are measured together first (in parallel, into the cache).
+    Returns each episode's steps (obs, action, logp, value, reward, done), its last info, and how many prefetched
+    measurements really ran (were not served by the cache)."""
+    obs = [env.reset(options={"benchmark": n})[0] for env, n in zip(envs, names)]
+    steps: list[list] = [[] for _ in envs]
+    infos: list[dict] = [{} for _ in envs]
+    fresh = 0
+    active = list(range(len(envs)))
+    while active:
+        with torch.no_grad():
+            o = torch.as_tensor(np.stack([obs[i] for i in active]), device=device)
+            actions, logps, _, values = policy(o, greedy=greedy)
+        actions = actions.cpu().numpy()
+        if prefetch is not None:
+            pending = [(envs[i].benchmark, s) for i, a in zip(active, actions)
+                       if (s := envs[i].pending_measurement(a)) is not None]
+            if pending:
+                fresh += sum(not m.cached for m in prefetch(pending))
+        for k, i in enumerate(active):
+            next_obs, reward, done, _, infos[i] = envs[i].step(actions[k])
+            steps[i].append((o[k].cpu(), torch.as_tensor(actions[k]), logps[k].item(), values[k].item(), reward,
+                             float(done)))
+            obs[i] = next_obs
+        active = [i for i in active if not steps[i][-1][5]]
+    return steps, infos, fresh
+
+
+def eval_rows(names: list[str], infos: list[dict]) -> list[dict]:
+    """Per-benchmark evaluation results: status and verified speedup (None unless verified)."""
+    return [{"name": n, "status": i.get("status"), "speedup": i.get("speedup") if i.get("verified") else None,
+             "time_ns": i.get("time_ns"), "baseline_ns": i.get("baseline_ns"), "schedule": i["schedule"]}
+            for n, i in zip(names, infos)]
+
+
 class Trainer:
     """Owns the policy, the optimizer, the envs and the tracker of one run directory."""
 
@@ -109,32 +146,6 @@ class Trainer:
                         optimizer_state=self.optimizer.state_dict(), iteration=self.iteration,
                         config=self.cfg.model_dump(), extra={"rng": self.rng.bit_generator.state})
 
-    def _play(self, envs: list[MlirSchedulingEnv], names: list[str], greedy: bool) -> tuple[list, list[dict]]:
-        """One episode per env, in lockstep: one batched forward pass per step of all unfinished episodes. With a
-        `prefetch`, the schedules this step will measure are measured together first (in parallel, into the
-        cache). Returns each episode's steps (obs, action, logp, value, reward, done) and its last info."""
-        obs = [env.reset(options={"benchmark": n})[0] for env, n in zip(envs, names)]
-        steps: list[list] = [[] for _ in envs]
-        infos: list[dict] = [{} for _ in envs]
-        active = list(range(len(envs)))
-        while active:
-            with torch.no_grad():
-                o = torch.as_tensor(np.stack([obs[i] for i in active]), device=self.device)
-                actions, logps, _, values = self.policy(o, greedy=greedy)
-            actions = actions.cpu().numpy()
-            if self.prefetch is not None:
-                pending = [(envs[i].benchmark, s) for i, a in zip(active, actions)
-                           if (s := envs[i].pending_measurement(a)) is not None]
-                if pending:
-                    self.fresh_measurements += sum(not m.cached for m in self.prefetch(pending))
-            for k, i in enumerate(active):
-                next_obs, reward, done, _, infos[i] = envs[i].step(actions[k])
-                steps[i].append((o[k].cpu(), torch.as_tensor(actions[k]), logps[k].item(), values[k].item(),
-                                 reward, float(done)))
-                obs[i] = next_obs
-            active = [i for i in active if not steps[i][-1][5]]
-        return steps, infos
-
     def _measured(self, envs) -> tuple[int, int]:
         """(measurements by the envs so far, how many of them ran rather than came from the cache)."""
         total = sum(e.measurements for e in envs)
@@ -147,7 +158,8 @@ class Trainer:
         names = [str(n) for n in self.rng.choice(self.train_names, size=len(self.envs))]
         measured0, fresh0 = self._measured(self.envs)
         t0 = time.perf_counter()
-        episodes, infos = self._play(self.envs, names, greedy=False)
+        episodes, infos, fresh = play(self.policy, self.device, self.envs, names, False, self.prefetch)
+        self.fresh_measurements += fresh
         seconds = time.perf_counter() - t0
         measured1, fresh1 = self._measured(self.envs)
         flat = [step for episode in episodes for step in episode]
@@ -169,10 +181,9 @@ class Trainer:
         """The greedy policy once on every held-out benchmark: verified speedups per benchmark."""
         names = [b.bench.name for b in self.eval_env.benches]
         envs = [self.eval_env] + [self.eval_env.clone() for _ in names[1:]]
-        _, infos = self._play(envs, names, greedy=True)
-        return [{"name": n, "status": i.get("status"), "speedup": i.get("speedup") if i.get("verified") else None,
-                 "time_ns": i.get("time_ns"), "baseline_ns": i.get("baseline_ns"), "schedule": i["schedule"]}
-                for n, i in zip(names, infos)]
+        _, infos, fresh = play(self.policy, self.device, envs, names, True, self.prefetch)
+        self.fresh_measurements += fresh
+        return eval_rows(names, infos)
 
     def train(self) -> None:
         """Run the remaining iterations (all of them for a new run)."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from .lowering import SEQUENTIAL_ATTR
 
 # Bump when the emitted recipe changes, so cached timings of the old recipe are not served.
-BUILDER_VERSION = "b4"
+BUILDER_VERSION = "b5"
 
 ACTION_KINDS = ("layout", "tile", "tile_parallel", "tile_fuse", "interchange", "vectorize", "im2col", "decompose")
 
@@ -144,6 +144,7 @@ class _OpState:
     def __init__(self, facts: OpFacts):
         self.facts = facts
         self.kinds = facts.loop_kinds
+        self.name = facts.name  # interchange and im2col turn the op into a linalg.generic
         # The zero fill can follow the tiles only while it directly initialises the op: not once a reduction loop
         # sits between them, and not after im2col (the init then goes through a reshape).
         self.fill_fusible = facts.fill_tag is not None
@@ -186,7 +187,7 @@ def _emit_tiling(em: _Emitter, st: _OpState, h: str, a: Action, producer_facts: 
 
 
 def _emit_vectorize(em: _Emitter, st: _OpState, h: str) -> str:
-    if st.facts.name.startswith(_CONV_PREFIXES):
+    if st.name.startswith(_CONV_PREFIXES):
         # Vectorization handles 1-D convolutions and poolings; tiling has made the H dims unit, decompose drops them.
         d = em.fresh("decomposed")
         em.emit(f"{d} = transform.structured.decompose {h} : ({_ANY}) -> {_ANY}")
@@ -260,6 +261,7 @@ def build_script(schedule: Schedule, facts: dict[str, OpFacts]) -> str:
                 em.emit(f"{i} = transform.structured.interchange {g} iterator_interchange = {list(a.perm)} "
                         f": ({_ANY}) -> {_ANY}")
                 st.kinds = tuple(st.kinds[p] for p in a.perm)
+                st.name = "linalg.generic"
                 h = i
             elif a.kind == "vectorize":
                 h = _emit_vectorize(em, st, h)
@@ -272,6 +274,7 @@ def build_script(schedule: Schedule, facts: dict[str, OpFacts]) -> str:
                 em.emit(f"{mm} = transform.get_producer_of_operand {reshaped}[0] : ({_ANY}) -> {_ANY}")
                 # The conv becomes a batched GEMM-like generic: (batch, rows, cols) parallel, one reduction.
                 st.kinds = ("parallel", "parallel", "parallel", "reduction")
+                st.name = "linalg.generic"
                 st.fill_fusible = False
                 h = mm
             elif a.kind == "decompose":

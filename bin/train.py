@@ -8,6 +8,7 @@ iteration), eval.jsonl (per-benchmark results of each evaluation), checkpoints/,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import time
@@ -58,9 +59,24 @@ def main(argv=None) -> int:
     (run_dir / "git_commit").write_text(git_commit() + "\n")
     measure_config = cfg.measure.measure_config()
     print(f"run directory: {run_dir}", file=sys.stderr)
+    cache_dir = cfg.cache_dir or DEFAULT_CACHE
     try:
-        with Measurer(cfg.cache_dir or DEFAULT_CACHE, measure_config) as measurer:
-            Trainer(cfg, run_dir, measurer, resume=bool(args.resume)).train()
+        with Measurer(cache_dir, measure_config) as measurer, contextlib.ExitStack() as stack:
+            prefetch = None
+            if cfg.cluster.mode != "local" or cfg.cluster.workers > 1:
+                # Dask workers measure each step's schedules in parallel into the shared cache; the envs' own
+                # measurer then finds them there.
+                from rl_autoschedular.cluster import ClusterMeasurer, cluster_client
+                from rl_autoschedular.trainer import split
+
+                client = stack.enter_context(cluster_client(cfg.cluster))
+                train, evals = split(cfg)
+                cm = stack.enter_context(ClusterMeasurer(client, {b.name: b for b in train + evals}, cache_dir,
+                                                         measure_config, cfg.cluster.retries))
+                prefetch = lambda items: cm.measure_batch([(b.name, s) for b, s in items], progress=False)  # noqa: E731
+                print(f"measuring on Dask: {client.dashboard_link or client.scheduler.address} "
+                      f"({cfg.cluster.mode}, {cfg.cluster.workers} workers)", file=sys.stderr)
+            Trainer(cfg, run_dir, measurer, resume=bool(args.resume), prefetch=prefetch).train()
     except (ConfigError, BenchmarkError) as exc:
         return fail(str(exc))
     except ValueError as exc:  # e.g. no benchmark of the split has an op the encoding can hold

@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .cluster import ClusterConfig
 from .execution import TimingConfig
 from .measure import MeasureConfig
 from .runner import STATUSES
@@ -155,7 +156,7 @@ class RunConfig(_Strict):
     model: ModelConfig = Field(default_factory=ModelConfig)
     ppo: PPOConfig = Field(default_factory=PPOConfig)
     tracking: TrackingConfig = Field(default_factory=TrackingConfig)
-    cluster: dict = Field(default_factory=dict, description="the Dask cluster (cluster.ClusterConfig)")
+    cluster: ClusterConfig = Field(default_factory=ClusterConfig, description="where measurements run")
 
 
 class ConfigError(ValueError):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -31,3 +33,33 @@ FAST = MeasureConfig(timing=TimingConfig(warmup=1, min_runs=3, max_runs=10, targ
 @pytest.fixture
 def fast_config() -> MeasureConfig:
     return FAST
+
+
+def _slurm_local(command: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["bash", str(ROOT / "scripts" / "slurm_local.sh"), command], capture_output=True,
+                          text=True, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def slurm():
+    """The project's single-node Slurm (scripts/slurm_local.sh installs and starts it unless it already runs; it is
+    stopped at the end only if this fixture started it). Exports SLURM_CONF meanwhile."""
+    was_running = "slurmctld: running" in _slurm_local("status").stdout
+    started = _slurm_local("start")
+    assert started.returncode == 0, started.stderr
+    export = [line for line in started.stdout.splitlines() if line.startswith("export SLURM_CONF=")][-1]
+    old = os.environ.get("SLURM_CONF")
+    os.environ["SLURM_CONF"] = export.split("=", 1)[1]
+    yield os.environ["SLURM_CONF"]
+    if not was_running:
+        _slurm_local("stop")
+    if old is None:
+        os.environ.pop("SLURM_CONF", None)
+    else:
+        os.environ["SLURM_CONF"] = old
+
+
+def squeue() -> list[str]:
+    """The jobs in the queue, one "<id> <state>" line each."""
+    return subprocess.run(["squeue", "-h", "-o", "%i %T"], capture_output=True, text=True,
+                          check=True).stdout.split("\n")[:-1]

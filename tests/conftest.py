@@ -63,3 +63,23 @@ def squeue() -> list[str]:
     """The jobs in the queue, one "<id> <state>" line each."""
     return subprocess.run(["squeue", "-h", "-o", "%i %T"], capture_output=True, text=True,
                           check=True).stdout.split("\n")[:-1]
+
+
+def mlir_opt_replay(tmp_path: Path, payload: str, script: str) -> tuple[str, str]:
+    """(stock `mlir-opt --transform-interpreter` on the saved files, in-process application), both printed in one
+    context so that equal IR prints equal."""
+    from mlir import ir
+
+    from rl_autoschedular.lowering import apply_schedule
+    from rl_autoschedular.tools_path import mlir_opt
+
+    (tmp_path / "payload.mlir").write_text(payload)
+    (tmp_path / "schedule.mlir").write_text(script)
+    replay = subprocess.run(
+        [mlir_opt(), str(tmp_path / "payload.mlir"),
+         f"--transform-preload-library=transform-library-paths={tmp_path / 'schedule.mlir'}",
+         "--transform-interpreter"], capture_output=True, text=True, check=True).stdout
+    ctx = ir.Context()
+    in_process = ir.Module.parse(payload, ctx)
+    apply_schedule(in_process, script)
+    return str(ir.Module.parse(replay, ctx)), str(in_process)

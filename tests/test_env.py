@@ -8,19 +8,16 @@ import subprocess
 import numpy as np
 import pytest
 from gymnasium.utils.env_checker import check_env
-from mlir import ir
 
-from conftest import DATA
+from conftest import DATA, mlir_opt_replay
 from rl_autoschedular.actions import ACTION_TYPES, IM2COL_OPS, decode, masks
 from rl_autoschedular.benchmarks import load_benchmark, load_dataset
 from rl_autoschedular.config import EnvConfig
 from rl_autoschedular.env import MlirSchedulingEnv
 from rl_autoschedular.layout import LAYOUT_OPS
-from rl_autoschedular.lowering import apply_schedule
 from rl_autoschedular.measure import Measurer
 from rl_autoschedular.observation import observation_layout
 from rl_autoschedular.search import neutral_action, sample_action
-from rl_autoschedular.tools_path import mlir_opt
 
 T = {t: i for i, t in enumerate(ACTION_TYPES)}
 SUITE = load_dataset(DATA)
@@ -181,15 +178,8 @@ def test_expert_nchw_conv_with_layout_first_replays(tmp_path, fast_config):
         assert out.returncode == 0, out.stderr
         assert '"verified": true' in out.stdout
     # ... and its script through stock mlir-opt, on the payload, to the same IR as in-process application.
-    (tmp_path / "payload.mlir").write_text(payload)
-    (tmp_path / "script.mlir").write_text(script)
-    replay = subprocess.run([mlir_opt(), str(tmp_path / "payload.mlir"),
-                             f"--transform-preload-library=transform-library-paths={tmp_path / 'script.mlir'}",
-                             "--transform-interpreter"], capture_output=True, text=True, check=True).stdout
-    ctx = ir.Context()
-    module = ir.Module.parse(payload, ctx)
-    apply_schedule(module, script)
-    assert str(ir.Module.parse(replay, ctx)) == str(module)
+    replay, in_process = mlir_opt_replay(tmp_path, payload, script)
+    assert replay == in_process
 
 
 def test_immediate_rewards_add_up_to_the_final_log_speedup(tmp_path, fast_config):

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import subprocess
 
-from mlir import ir
 
-from conftest import DATA
+from conftest import DATA, mlir_opt_replay
 from rl_autoschedular.benchmarks import load_benchmark
 from rl_autoschedular.ir_analysis import analyze
 from rl_autoschedular.layout import to_channels_last
-from rl_autoschedular.lowering import apply_schedule
 from rl_autoschedular.measure import Measurer, compile_schedule
 from rl_autoschedular.schedule import Action, OpSchedule, Schedule
-from rl_autoschedular.tools_path import mlir_opt
 
 
 def test_conv_becomes_nhwc_with_its_tag_and_transposes():
@@ -54,14 +50,6 @@ def test_layout_schedule_replays_with_mlir_opt_on_its_payload(tmp_path):
     schedule = Schedule((OpSchedule("op_1", (Action("layout"), Action("tile", (1, 1, 56, 64, 0, 0, 0)),
                                              Action("tile", (1, 1, 8, 32, 1, 1, 1)), Action("vectorize"))),))
     payload, script = compile_schedule(bench, schedule)
-    (tmp_path / "payload.mlir").write_text(payload)
-    (tmp_path / "schedule.mlir").write_text(script)
-    replay = subprocess.run(
-        [mlir_opt(), str(tmp_path / "payload.mlir"),
-         f"--transform-preload-library=transform-library-paths={tmp_path / 'schedule.mlir'}",
-         "--transform-interpreter"], capture_output=True, text=True, check=True).stdout
-    ctx = ir.Context()
-    in_process = ir.Module.parse(payload, ctx)
-    apply_schedule(in_process, script)
-    assert "vector.outerproduct" in str(in_process) or "vector.fma" in str(in_process)
-    assert str(ir.Module.parse(replay, ctx)) == str(in_process)
+    replay, in_process = mlir_opt_replay(tmp_path, payload, script)
+    assert "vector.outerproduct" in in_process or "vector.fma" in in_process
+    assert replay == in_process

@@ -3,18 +3,13 @@ script replayed by stock mlir-opt gives identical IR."""
 
 from __future__ import annotations
 
-import subprocess
-from pathlib import Path
 
 import pytest
-from mlir import ir
 
-from conftest import DATA
+from conftest import DATA, mlir_opt_replay
 from rl_autoschedular.benchmarks import load_benchmark
-from rl_autoschedular.lowering import apply_schedule
 from rl_autoschedular.measure import Measurer, op_facts
 from rl_autoschedular.schedule import Action, OpSchedule, Schedule, build_script
-from rl_autoschedular.tools_path import mlir_opt
 
 MATMUL = (DATA / "matmul_128x768x768.mlir", "linalg.matmul",
           (Action("tile", (64, 128, 0)), Action("tile", (8, 32, 1)), Action("vectorize")))
@@ -43,18 +38,9 @@ def test_hand_schedule_is_verified_and_faster(tmp_path, fast_config, path, op_na
 def test_mlir_opt_replay_gives_identical_ir(tmp_path, path, op_name, actions):
     bench = load_benchmark(path)
     script = build_script(_schedule(bench, op_name, actions), op_facts(bench.text))
-    (tmp_path / "bench.mlir").write_text(bench.text)
-    (tmp_path / "schedule.mlir").write_text(script)
-    replay = subprocess.run(
-        [mlir_opt(), str(tmp_path / "bench.mlir"),
-         f"--transform-preload-library=transform-library-paths={tmp_path / 'schedule.mlir'}",
-         "--transform-interpreter"], capture_output=True, text=True, check=True).stdout
-    ctx = ir.Context()
-    in_process = ir.Module.parse(bench.text, ctx)
-    apply_schedule(in_process, script)
-    assert "vector.fma" in str(in_process) or "vector.outerproduct" in str(in_process) or \
-        "vector.contract" in str(in_process)
-    assert str(ir.Module.parse(replay, ctx)) == str(in_process)
+    replay, in_process = mlir_opt_replay(tmp_path, bench.text, script)
+    assert "vector.fma" in in_process or "vector.outerproduct" in in_process or "vector.contract" in in_process
+    assert replay == in_process
 
 
 def test_bad_schedule_is_a_transform_error(tmp_path, fast_config):

@@ -80,8 +80,8 @@ def torch_ms(bench) -> dict[str, float]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", default=str(ROOT / "data" / "test"), help="dataset folder")
-    ap.add_argument("--episodes", type=int, default=52, help="random episodes for the step rates (default 52)")
-    ap.add_argument("--budget", type=int, default=32, help="random-search measurements per benchmark (default 32)")
+    ap.add_argument("--episodes", type=int, default=52, help="random episodes for the step rates (default 52; 0 skips)")
+    ap.add_argument("--budget", type=int, default=32, help="random-search measurements per benchmark (default 32; 0 skips)")
     args = ap.parse_args()
     benches = load_dataset(args.data)
 
@@ -90,7 +90,7 @@ def main() -> int:
         for b in env.benches:  # baselines and references first: they are not part of an env step
             m.baseline(b.bench)
         print("== 1-2. env steps per second (random masked episodes, 1 thread) ==")
-        for label in ("cold cache", "warm cache"):
+        for label in ("cold cache", "warm cache") if args.episodes else ():
             env.measure_seconds = 0.0
             t0 = time.perf_counter()
             steps = play_random(env, args.episodes, seed=7)
@@ -101,12 +101,13 @@ def main() -> int:
 
         print(f"\n== 3. best-of-{args.budget} random search (verified speedup over the unoptimized baseline) ==")
         speedups = []
-        for b in env.benches:
+        for b in env.benches if args.budget else ():
             r = random_search(env, b.bench.name, args.budget, seed=0)
             speedups.append(r.speedup or 1.0)
             print(f"{b.bench.name:40s} {r.speedup or float('nan'):8.2f}x  failures {r.failures}")
-        print(f"geomean: {math.exp(statistics.fmean(math.log(s) for s in speedups)):.2f}x over "
-              f"{len(speedups)} benchmarks")
+        if speedups:
+            print(f"geomean: {math.exp(statistics.fmean(math.log(s) for s in speedups)):.2f}x over "
+                  f"{len(speedups)} benchmarks")
 
         print("\n== 4. expert action sequences vs PyTorch eager (1 thread, verified) ==")
         by_name = {b.name: b for b in benches}

@@ -42,6 +42,8 @@ def main() -> int:
     ap.add_argument("--model-type", choices=("lstm", "distilbert"), default="lstm")
     ap.add_argument("--benchmarks", nargs="+", default=SUBSET)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--learning-rate", type=float, default=1e-3)
+    ap.add_argument("--ent-coef", type=float, default=0.01)
     args = ap.parse_args()
 
     cfg = RunConfig.model_validate({
@@ -49,7 +51,8 @@ def main() -> int:
         "checkpoint_every": args.iterations, "device": "cpu",
         "data": {"dataset": str(ROOT / "data" / "test"), "train": args.benchmarks, "eval": args.benchmarks},
         "model": {"model_type": args.model_type},
-        "ppo": {"episodes_per_iteration": args.episodes, "minibatch_size": 16},
+        "ppo": {"episodes_per_iteration": args.episodes, "minibatch_size": 16,
+                "learning_rate": args.learning_rate, "ent_coef": args.ent_coef},
         "tracking": {"backends": ["jsonl"]},
     })
     timing = TimingConfig(warmup=1, min_runs=5, max_runs=50, target_seconds=0.1)
@@ -66,7 +69,8 @@ def main() -> int:
             searched.append({"name": name, "speedup": r.speedup})
 
     print(f"training: {args.iterations} iterations x {args.episodes} episodes = {budget} measured episodes on "
-          f"{len(args.benchmarks)} benchmarks ({args.model_type} encoder, 1 thread)")
+          f"{len(args.benchmarks)} benchmarks ({args.model_type} encoder, lr {args.learning_rate}, "
+          f"ent_coef {args.ent_coef}, 1 thread)")
     print(f"{'benchmark':36s} {'iteration 0':>12s} {'trained':>10s} {'random best-of-' + str(per_bench):>20s}")
     for a, b, c in zip(start, end, searched):
         cells = [f"{(r['speedup'] or float('nan')):.2f}x" for r in (a, b, c)]

@@ -140,7 +140,7 @@ class MlirSchedulingEnv(gym.Env):
         self._index = 0
         self._step = 0
         self._last_log_speedup = 0.0
-        self._result: Measurement | None = None
+        self.last_measurement: Measurement | None = None  # the latest measurement of this episode
         self._start_op()
         return self._observation(), self._info()
 
@@ -240,20 +240,20 @@ class MlirSchedulingEnv(gym.Env):
         if self.cfg.reward_mode == "proxy":
             now = proxy_log_speedup(list(self._states.values()), self.measurer.config.threads if self.measurer else 1)
         else:
-            self._result = self._measure()
-            if not self._result.verified:
+            self.last_measurement = self._measure()
+            if not self.last_measurement.verified:
                 # The op's actions broke the schedule: drop them, so the next ops build on a working schedule.
                 self._states[self._b.order[self._index - 1]].actions.clear()
-                return self.cfg.penalties.get(self._result.status, -1.0)
-            now = math.log(self._result.speedup)
+                return self.cfg.penalties.get(self.last_measurement.status, -1.0)
+            now = math.log(self.last_measurement.speedup)
         reward, self._last_log_speedup = now - self._last_log_speedup, now
         return reward
 
     def _final_reward(self) -> float:
-        self._result = self._measure()
-        if self._result.verified:
-            return math.log(self._result.speedup)
-        return self.cfg.penalties.get(self._result.status, -1.0)
+        self.last_measurement = self._measure()
+        if self.last_measurement.verified:
+            return math.log(self.last_measurement.speedup)
+        return self.cfg.penalties.get(self.last_measurement.status, -1.0)
 
     def _measure(self) -> Measurement:
         t0 = time.perf_counter()
@@ -287,8 +287,8 @@ class MlirSchedulingEnv(gym.Env):
             "schedule": self.schedule().canonical(),
             "skipped": dict(self._b.skipped),
         }
-        if self._result is not None:
-            r = self._result
+        if self.last_measurement is not None:
+            r = self.last_measurement
             info.update(status=r.status, message=r.message, time_ns=r.time_ns, baseline_ns=r.baseline_ns,
                         speedup=r.speedup, verified=r.verified, cached=r.cached)
         info.update(extra or {})

@@ -81,7 +81,7 @@ def _finish(env: MlirSchedulingEnv, actions: list[np.ndarray]) -> tuple[Measurem
         _, _, done, _, _ = env.step(a)
     while not done:
         _, _, done, _, _ = env.step(neutral_action(env))
-    return env._result, env.schedule()
+    return env.last_measurement, env.schedule()
 
 
 def random_search(env: MlirSchedulingEnv, benchmark: str, budget: int, seed: int = 0) -> SearchResult:
@@ -95,7 +95,7 @@ def random_search(env: MlirSchedulingEnv, benchmark: str, budget: int, seed: int
             a = sample_action(env, rng)
             actions.append(a)
             _, _, done, _, _ = env.step(a)
-        out.consider(env._result, env.schedule(), actions)
+        out.consider(env.last_measurement, env.schedule(), actions)
     return out
 
 

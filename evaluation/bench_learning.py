@@ -37,7 +37,7 @@ def geomean(rows: list[dict]) -> float:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--iterations", type=int, default=15)
+    ap.add_argument("--iterations", type=int, default=40)
     ap.add_argument("--episodes", type=int, default=8, help="episodes per iteration")
     ap.add_argument("--model-type", choices=("lstm", "distilbert"), default="lstm")
     ap.add_argument("--benchmarks", nargs="+", default=SUBSET)

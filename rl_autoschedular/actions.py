@@ -59,12 +59,6 @@ def nvec(cfg: EnvConfig) -> list[int]:
     return [len(ACTION_TYPES)] + [len(cfg.size_choices)] * L + inter
 
 
-def component_slices(cfg: EnvConfig) -> dict[str, slice]:
-    """Where each part of the action vector lives (the flat mask uses the same order over nvec's choices)."""
-    L = cfg.max_loops
-    return {"type": slice(0, 1), "sizes": slice(1, 1 + L), "interchange": slice(1 + L, 1 + 2 * L)}
-
-
 def im2col_bounds(name: str, b: tuple[int, ...]) -> tuple[int, ...]:
     """Loops of the GEMM-like op im2col makes of a convolution (batch, rows, cols, reduction)."""
     if name == "linalg.conv_2d_nhwc_hwcf":  # (n, oh, ow, f, kh, kw, c) -> (n, oh*ow, f, kh*kw*c)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .cluster import ClusterConfig
 from .execution import TimingConfig
@@ -157,6 +157,13 @@ class RunConfig(_Strict):
     ppo: PPOConfig = Field(default_factory=PPOConfig)
     tracking: TrackingConfig = Field(default_factory=TrackingConfig)
     cluster: ClusterConfig = Field(default_factory=ClusterConfig, description="where measurements run")
+
+    @model_validator(mode="after")
+    def _one_thread_count(self) -> "RunConfig":
+        if self.cluster.threads_per_measurement != self.measure.threads:
+            raise ValueError(f"cluster.threads_per_measurement ({self.cluster.threads_per_measurement}) must equal "
+                             f"measure.threads ({self.measure.threads})")
+        return self
 
 
 class ConfigError(ValueError):

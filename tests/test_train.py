@@ -108,6 +108,7 @@ def test_sigkill_then_resume_reaches_the_same_final_iteration(tmp_path):
     ({"iterations": "many"}, "iterations"),
     ({"data.dataset": "/no/such/folder"}, "not found"),
     ({"data.eval": ["no_such_benchmark"]}, "no benchmark named no_such_benchmark"),
+    ({"measure.threads": 2}, "must equal measure.threads"),
 ])
 def test_bad_config_is_one_error_line(tmp_path, change, message):
     out = _train("--config", _config(tmp_path, **change), "--run-dir", tmp_path / "run")

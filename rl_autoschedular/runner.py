@@ -41,6 +41,7 @@ class IsolatedRunner:
         env.update({
             "OMP_NUM_THREADS": str(self.threads),
             "KMP_BLOCKTIME": "0",
+            "MLIR_RL_PARENT_PID": str(os.getpid()),
             "PYTHONPATH": _REPO_ROOT + os.pathsep + env.get("PYTHONPATH", ""),
         })
         self._log = tempfile.TemporaryFile()

@@ -7,11 +7,15 @@ The thread count and OpenMP wait policy come from the environment the runner set
 
 from __future__ import annotations
 
+import ctypes
 import os
 import pickle
+import signal
 import struct
 import sys
 import traceback
+
+_PR_SET_PDEATHSIG = 1
 
 
 def write_frame(stream, obj) -> None:
@@ -30,8 +34,20 @@ def read_frame(stream):
     return pickle.loads(stream.read(size))
 
 
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this process when its parent dies: a measuring process whose caller was killed (a lost Dask
+    worker) must not go on timing code on a core that a new caller is using."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the runner's timeouts still bound the orphan's life
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
 def main() -> None:
     """Serve jobs until stdin closes."""
+    _die_with_parent(int(os.environ.get("MLIR_RL_PARENT_PID", os.getppid())))
     proto_out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # JIT code's printf goes to the log, not into the protocol stream
     proto_in = sys.stdin.buffer

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from conftest import DATA
+from conftest import DATA, ROOT
 from rl_autoschedular.benchmarks import Benchmark, TensorSpec, load_benchmark
 from rl_autoschedular.cache import ResultsCache
 from rl_autoschedular.measure import MeasureConfig, Measurer
@@ -101,3 +101,36 @@ def test_compile_timeout_kills_the_worker(tmp_path, fast_config):
     with Measurer(tmp_path, config) as m:
         result = m.baseline(bench)
     assert result.status == "timeout" and "compile exceeded" in result.message
+
+
+def test_measuring_process_dies_with_its_caller(tmp_path):
+    """A caller killed with SIGKILL (a lost Dask worker) while its isolated process runs a job takes that process
+    with it, so no orphan keeps timing code on a core."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    code = ("import sys; sys.path[:0] = [%r, %r]\n"
+            "from test_faults import FOREVER, _raw_benchmark\n"
+            "from conftest import FAST\n"
+            "from rl_autoschedular.measure import Measurer\n"
+            "m = Measurer(%r, FAST); m.runner._start(); print(m.runner._proc.pid, flush=True)\n"
+            "m.baseline(_raw_benchmark('forever', FOREVER))\n") % (str(ROOT), str(ROOT / "tests"), str(tmp_path))
+    caller = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    child = int(caller.stdout.readline())
+    time.sleep(3.0)  # compiled, and looping forever under a 300 s baseline timeout
+    caller.send_signal(signal.SIGKILL)
+    caller.wait()
+    deadline = time.time() + 10
+    state = "alive"
+    while time.time() < deadline:
+        try:
+            with open(f"/proc/{child}/status") as f:
+                state = next(line for line in f if line.startswith("State:")).split()[1]
+        except FileNotFoundError:
+            state = "gone"
+        if state in ("Z", "gone"):
+            break
+        time.sleep(0.1)
+    assert state in ("Z", "gone"), f"measuring process {child} outlived its caller (state {state})"

@@ -52,7 +52,7 @@ def main(argv=None) -> int:
     policy = Policy(cfg.env, cfg.model)
     policy.load_state_dict(ckpt["model"])
     policy.eval()
-    with Measurer(cfg.cache_dir or DEFAULT_CACHE, cfg.measure.measure_config()) as measurer:
+    with Measurer(cfg.cache_dir or DEFAULT_CACHE, cfg.measure) as measurer:
         env = MlirSchedulingEnv(benches, measurer, cfg.env)
         names = [b.bench.name for b in env.benches]
         envs = [env] + [env.clone() for _ in names[1:]]

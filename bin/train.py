@@ -48,7 +48,7 @@ def main(argv=None) -> int:
         return fail(str(exc))
 
     from rl_autoschedular.measure import Measurer
-    from rl_autoschedular.trainer import Trainer, git_commit
+    from rl_autoschedular.trainer import Trainer, git_commit, split
 
     if run_dir is None:
         run_dir = Path(args.run_dir or Path(cfg.results_dir) / f"run_{cfg.name}_{time.strftime('%Y%m%d-%H%M%S')}")
@@ -57,26 +57,25 @@ def main(argv=None) -> int:
     run_dir.mkdir(parents=True, exist_ok=True)
     (run_dir / "config.json").write_text(json.dumps(cfg.model_dump(), indent=1) + "\n")
     (run_dir / "git_commit").write_text(git_commit() + "\n")
-    measure_config = cfg.measure.measure_config()
     print(f"run directory: {run_dir}", file=sys.stderr)
     cache_dir = cfg.cache_dir or DEFAULT_CACHE
     try:
-        with Measurer(cache_dir, measure_config) as measurer, contextlib.ExitStack() as stack:
+        with Measurer(cache_dir, cfg.measure) as measurer, contextlib.ExitStack() as stack:
             prefetch = None
+            train, evals = split(cfg)
             if cfg.cluster.mode != "local" or cfg.cluster.workers > 1:
                 # Dask workers measure each step's schedules in parallel into the shared cache; the envs' own
                 # measurer then finds them there.
                 from rl_autoschedular.cluster import ClusterMeasurer, cluster_client
-                from rl_autoschedular.trainer import split
 
                 client = stack.enter_context(cluster_client(cfg.cluster))
-                train, evals = split(cfg)
                 cm = stack.enter_context(ClusterMeasurer(client, {b.name: b for b in train + evals}, cache_dir,
-                                                         measure_config, cfg.cluster.retries))
+                                                         cfg.measure, cfg.cluster.retries))
                 prefetch = lambda items: cm.measure_batch([(b.name, s) for b, s in items], progress=False)  # noqa: E731
                 print(f"measuring on Dask: {client.dashboard_link or client.scheduler.address} "
                       f"({cfg.cluster.mode}, {cfg.cluster.workers} workers)", file=sys.stderr)
-            Trainer(cfg, run_dir, measurer, resume=bool(args.resume), prefetch=prefetch).train()
+            Trainer(cfg, run_dir, measurer, resume=bool(args.resume), prefetch=prefetch,
+                    benchmarks=(train, evals)).train()
     except (ConfigError, BenchmarkError) as exc:
         return fail(str(exc))
     except ValueError as exc:  # e.g. no benchmark of the split has an op the encoding can hold

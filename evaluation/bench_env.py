@@ -25,13 +25,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "evaluation"))
 
-from bench_execution import median_ms  # noqa: E402
+from bench_execution import torch_ms  # noqa: E402
 from rl_autoschedular.benchmarks import load_dataset  # noqa: E402
 from rl_autoschedular.config import EnvConfig  # noqa: E402
-from rl_autoschedular.execution import random_inputs  # noqa: E402
 from rl_autoschedular.env import MlirSchedulingEnv  # noqa: E402
 from rl_autoschedular.measure import MeasureConfig, Measurer  # noqa: E402
-from rl_autoschedular.search import neutral_action, random_search, sample_action  # noqa: E402
+from rl_autoschedular.search import make_action, random_search, sample_action  # noqa: E402
 
 # Expert schedules as env actions: (type, tile sizes per loop). Conv loops after L: (n, oh, ow, f, kh, kw, c).
 EXPERT = {
@@ -39,13 +38,6 @@ EXPERT = {
     "conv2d_nchw_64x56x56_k3": [("L", ()), ("T", (0, 1, 0, 0, 0, 0, 0)), ("T", (0, 0, 8, 32, 1, 1, 1)), ("V", ())],
     "conv2d_nhwc_64x56x56_k3": [("T", (0, 1, 0, 0, 0, 0, 0)), ("T", (0, 0, 8, 32, 1, 1, 1)), ("V", ())],
 }
-
-
-def env_action(env, kind, sizes):
-    a = neutral_action(env, kind)
-    for i, s in enumerate(sizes):
-        a[1 + i] = env.cfg.size_choices.index(s)
-    return a
 
 
 def play_random(env, episodes: int, seed: int) -> int:
@@ -58,23 +50,6 @@ def play_random(env, episodes: int, seed: int) -> int:
             _, _, done, _, _ = env.step(sample_action(env, rng))
             steps += 1
     return steps
-
-
-def torch_ms(bench) -> dict[str, float]:
-    import torch
-
-    torch.set_num_threads(1)
-    xs = [torch.from_numpy(x) for x in random_inputs([(s.shape, s.dtype) for s in bench.inputs], 0)]
-    if bench.name.startswith("matmul"):
-        return {"torch eager": median_ms(lambda: torch.mm(*xs))}
-    conv = torch.nn.functional.conv2d
-    if "nhwc" in bench.name:  # padded NHWC input, HWCF filter
-        x, w, pad = xs[0].permute(0, 3, 1, 2).contiguous(), xs[1].permute(3, 2, 0, 1).contiguous(), 0
-    else:
-        x, w, pad = xs[0], xs[1], 1
-    xl, wl = x.to(memory_format=torch.channels_last), w.to(memory_format=torch.channels_last)
-    return {"torch eager NCHW": median_ms(lambda: conv(x, w, padding=pad)),
-            "torch eager channels_last": median_ms(lambda: conv(xl, wl, padding=pad))}
 
 
 def main() -> int:
@@ -115,9 +90,9 @@ def main() -> int:
             bench = by_name[name]
             env.reset(options={"benchmark": name})
             for kind, sizes in seq:
-                _, _, done, _, info = env.step(env_action(env, kind, sizes))
+                _, _, done, _, info = env.step(make_action(env, kind, sizes))
             while not done:
-                _, _, done, _, info = env.step(neutral_action(env))
+                _, _, done, _, info = env.step(make_action(env))
             if not info.get("verified"):
                 print(f"{name}: {info.get('status')}: {info.get('message')}")
                 continue

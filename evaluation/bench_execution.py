@@ -72,20 +72,22 @@ def median_ms(fn, warmup: int = 3, runs: int = 30) -> float:
 
 
 def torch_ms(bench) -> dict[str, float]:
-    """PyTorch eager on 1 thread for the same computation (both memory formats for the conv)."""
+    """PyTorch eager on 1 thread for the same computation: a matmul, or a conv in both memory formats (an NHWC
+    benchmark's input is already padded and its filter is HWCF; an NCHW one pads by 1 inside)."""
     import torch
 
     torch.set_num_threads(1)
-    a, b = (torch.from_numpy(x) for x in random_inputs([(s.shape, s.dtype) for s in bench.inputs], 0))
+    xs = [torch.from_numpy(x) for x in random_inputs([(s.shape, s.dtype) for s in bench.inputs], 0)]
     if bench.name.startswith("matmul"):
-        return {"torch eager": median_ms(lambda: torch.mm(a, b))}
-    # NHWC input already padded, HWCF filter -> torch's NCHW / channels_last with the same data
-    x = a.permute(0, 3, 1, 2).contiguous()
-    w = b.permute(3, 2, 0, 1).contiguous()
-    xl, wl = x.to(memory_format=torch.channels_last), w.to(memory_format=torch.channels_last)
+        return {"torch eager": median_ms(lambda: torch.mm(*xs))}
     conv = torch.nn.functional.conv2d
-    return {"torch eager NCHW": median_ms(lambda: conv(x, w)),
-            "torch eager channels_last": median_ms(lambda: conv(xl, wl))}
+    if "nhwc" in bench.name:
+        x, w, pad = xs[0].permute(0, 3, 1, 2).contiguous(), xs[1].permute(3, 2, 0, 1).contiguous(), 0
+    else:
+        x, w, pad = xs[0], xs[1], 1
+    xl, wl = x.to(memory_format=torch.channels_last), w.to(memory_format=torch.channels_last)
+    return {"torch eager NCHW": median_ms(lambda: conv(x, w, padding=pad)),
+            "torch eager channels_last": median_ms(lambda: conv(xl, wl, padding=pad))}
 
 
 def iree_ms(bench) -> float | str:

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
-import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -23,16 +21,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from rl_autoschedular.config import RunConfig  # noqa: E402
-from rl_autoschedular.execution import TimingConfig  # noqa: E402
-from rl_autoschedular.measure import MeasureConfig, Measurer  # noqa: E402
+from rl_autoschedular.measure import Measurer  # noqa: E402
 from rl_autoschedular.search import random_search  # noqa: E402
+from rl_autoschedular.tracking import summarize_eval  # noqa: E402
 from rl_autoschedular.trainer import Trainer  # noqa: E402
 
 SUBSET = ["matmul_128x768x768", "matmul_256x1024x512", "conv2d_nhwc_128x28x28_k3", "maxpool_nhwc_256x28x28_k2_s2"]
-
-
-def geomean(rows: list[dict]) -> float:
-    return math.exp(statistics.fmean(math.log(r["speedup"] or 1.0) for r in rows))
 
 
 def main() -> int:
@@ -50,13 +44,13 @@ def main() -> int:
         "name": "learning", "seed": args.seed, "iterations": args.iterations, "eval_every": args.iterations,
         "checkpoint_every": args.iterations, "device": "cpu",
         "data": {"dataset": str(ROOT / "data" / "test"), "train": args.benchmarks, "eval": args.benchmarks},
+        "measure": {"timing": {"warmup": 1, "min_runs": 5, "max_runs": 50, "target_seconds": 0.1}},
         "model": {"model_type": args.model_type},
         "ppo": {"episodes_per_iteration": args.episodes, "minibatch_size": 16,
                 "learning_rate": args.learning_rate, "ent_coef": args.ent_coef},
         "tracking": {"backends": ["jsonl"]},
     })
-    timing = TimingConfig(warmup=1, min_runs=5, max_runs=50, target_seconds=0.1)
-    with tempfile.TemporaryDirectory() as tmp, Measurer(Path(tmp) / "cache", MeasureConfig(timing=timing)) as m:
+    with tempfile.TemporaryDirectory() as tmp, Measurer(Path(tmp) / "cache", cfg.measure) as m:
         trainer = Trainer(cfg, Path(tmp) / "run", m)
         start = trainer.evaluate()
         trainer.train()
@@ -75,7 +69,7 @@ def main() -> int:
     for a, b, c in zip(start, end, searched):
         cells = [f"{(r['speedup'] or float('nan')):.2f}x" for r in (a, b, c)]
         print(f"{a['name']:36s} {cells[0]:>12s} {cells[1]:>10s} {cells[2]:>20s}")
-    g0, g1, gr = geomean(start), geomean(end), geomean(searched)
+    g0, g1, gr = (summarize_eval(rows)["speedup_geomean"] for rows in (start, end, searched))
     print(f"{'geomean':36s} {g0:11.2f}x {g1:9.2f}x {gr:19.2f}x")
     verdict = "beats" if g1 > gr else "does NOT beat"
     print(f"The trained greedy policy {verdict} best-of-{per_bench} random search at the same budget "

@@ -160,9 +160,9 @@ def flat_mask(component_masks: list[np.ndarray]) -> np.ndarray:
     return np.concatenate(component_masks).astype(np.int8)
 
 
-def decode(cfg: EnvConfig, st: OpState, action: np.ndarray, step: int) -> tuple[str, Action | None, str]:
-    """(type, schedule Action or None, error). A non-empty error means the action breaks a mask or a rule."""
-    comp = masks(cfg, st, step)
+def decode(cfg: EnvConfig, st: OpState, action: np.ndarray, comp: list[np.ndarray]) -> tuple[str, Action | None, str]:
+    """(type, schedule Action or None, error) of `action` under the decision's masks `comp` (from `masks`).
+    A non-empty error means the action breaks a mask or a rule."""
     action = np.asarray(action, dtype=np.int64)
     if action.shape != (len(comp),):
         return "NT", None, f"action has shape {action.shape}, expected ({len(comp)},)"

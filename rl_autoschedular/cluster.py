@@ -82,12 +82,6 @@ class ClusterConfig(BaseModel):
             raise ValueError(f"cores ({self.cores}) < threads_per_measurement ({self.threads_per_measurement})")
         return self
 
-    def measure_config(self, base: MeasureConfig = MeasureConfig()) -> MeasureConfig:
-        """`base` with this cluster's thread count (what each timed run uses)."""
-        from dataclasses import replace
-
-        return replace(base, threads=self.threads_per_measurement)
-
 
 def _slurm_cluster(cfg: ClusterConfig):
     from dask_jobqueue import SLURMCluster

@@ -11,7 +11,6 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .cluster import ClusterConfig
-from .execution import TimingConfig
 from .measure import MeasureConfig
 from .runner import STATUSES
 
@@ -68,28 +67,6 @@ class EnvConfig(_Strict):
     def size_choices(self) -> list[int]:
         """Tile size per choice index: 0 = not tiled, then every candidate of either list."""
         return [0] + sorted(set(self.tile_sizes) | set(self.reduction_tile_sizes))
-
-
-class MeasureSection(_Strict):
-    """How schedules are timed (see measure.MeasureConfig and execution.TimingConfig)."""
-
-    def measure_config(self) -> MeasureConfig:
-        """The measurement core's settings."""
-        return MeasureConfig(
-            threads=self.threads, seed=self.seed, compile_timeout=self.compile_timeout,
-            run_timeout_factor=self.run_timeout_factor, min_run_timeout=self.min_run_timeout,
-            timing=TimingConfig(warmup=self.warmup, min_runs=self.min_runs, max_runs=self.max_runs,
-                                target_seconds=self.target_seconds))
-
-    threads: int = Field(1, ge=1)
-    seed: int = 0
-    warmup: int = Field(2, ge=0)
-    min_runs: int = Field(5, ge=1)
-    max_runs: int = Field(500, ge=1)
-    target_seconds: float = Field(0.3, gt=0)
-    compile_timeout: float = Field(60.0, gt=0)
-    run_timeout_factor: float = Field(10.0, gt=0)
-    min_run_timeout: float = Field(5.0, gt=0)
 
 
 class DataConfig(_Strict):
@@ -152,7 +129,7 @@ class RunConfig(_Strict):
     device: Literal["auto", "cpu", "cuda"] = "auto"
     data: DataConfig = Field(default_factory=DataConfig)
     env: EnvConfig = Field(default_factory=EnvConfig)
-    measure: MeasureSection = Field(default_factory=MeasureSection)
+    measure: MeasureConfig = Field(default_factory=MeasureConfig)
     model: ModelConfig = Field(default_factory=ModelConfig)
     ppo: PPOConfig = Field(default_factory=PPOConfig)
     tracking: TrackingConfig = Field(default_factory=TrackingConfig)
@@ -197,7 +174,8 @@ def load_config(path) -> RunConfig:
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"]) or "(top level)"
-        problem = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
+        unknown = err["type"] in ("extra_forbidden", "unexpected_keyword_argument")
+        problem = "unknown key" if unknown else err["msg"]
         raise ConfigError(f"{path}: {where}: {problem}") from None
     dataset = Path(cfg.data.dataset)
     if not dataset.is_absolute():

@@ -139,8 +139,9 @@ class MlirSchedulingEnv(gym.Env):
         self._fused: dict[str, list[int]] = {}
         self._index = 0
         self._step = 0
-        self._last_log_speedup = 0.0
+        self._last_log_speedup = 0.0  # log(1x), the unscheduled program; immediate rewards are changes from it
         self.last_measurement: Measurement | None = None  # the latest measurement of this episode
+        self._masks: list[np.ndarray] | None = None
         self._start_op()
         return self._observation(), self._info()
 
@@ -151,6 +152,7 @@ class MlirSchedulingEnv(gym.Env):
         producer = None if tag in self._fused else self._b.fusible_producer(tag)
         self._states[tag] = OpState.start(self._b.infos[tag], producer, self._fused.get(tag))
         self._step = 0
+        self._masks = None
 
     @property
     def _op(self) -> OpState:
@@ -176,15 +178,17 @@ class MlirSchedulingEnv(gym.Env):
     # Steps ------------------------------------------------------------------------------------------------------
 
     def current_masks(self) -> list[np.ndarray]:
-        """Per-component masks of the next decision (all False once the episode is over)."""
-        if self.done:
-            return [np.zeros(n, bool) for n in nvec(self.cfg)]
-        return masks(self.cfg, self._op, self._step)
+        """Per-component masks of the next decision (all False once the episode is over); computed once per
+        decision, since the step, the observation and the info all need them."""
+        if self._masks is None:
+            self._masks = [np.zeros(n, bool) for n in nvec(self.cfg)] if self.done else \
+                masks(self.cfg, self._op, self._step)
+        return self._masks
 
     def _apply(self, action) -> tuple[float, dict, bool]:
         """Decide the current op's next action (no measurement): (invalid-action penalty, info extras, op done)."""
         st = self._op
-        kind, sched_action, error = decode(self.cfg, st, action, self._step)
+        kind, sched_action, error = decode(self.cfg, st, action, self.current_masks())
         if np.shape(action) == self.action_space.shape:
             st.history.append(np.asarray(action, dtype=np.int64).copy())
         reward, extra = 0.0, {}
@@ -199,6 +203,7 @@ class MlirSchedulingEnv(gym.Env):
             producer = self._b.infos[st.producer]
             self._fused[st.producer] = fused_bounds(st.info, st.bounds, producer)
         self._step += 1
+        self._masks = None
         return reward, extra, st.done
 
     def step(self, action):
@@ -217,13 +222,13 @@ class MlirSchedulingEnv(gym.Env):
         that the steps themselves are served by the cache."""
         if self.cfg.reward_mode == "proxy":
             return None
-        saved = copy.deepcopy((self._states, self._fused, self._index, self._step))
+        saved = copy.deepcopy((self._states, self._fused, self._index, self._step, self._masks))
         try:
             _, _, op_done = self._apply(action)
             last_op = self._index == len(self._b.order) - 1
             return self.schedule() if op_done and (last_op or self.cfg.reward_mode == "immediate") else None
         finally:
-            self._states, self._fused, self._index, self._step = saved
+            self._states, self._fused, self._index, self._step, self._masks = saved
 
     def clone(self) -> "MlirSchedulingEnv":
         """Another env over the same analysed benchmarks and measurer, with its own episode (call reset)."""

@@ -31,6 +31,10 @@ class TimingConfig:
     max_runs: int = 500
     target_seconds: float = 0.3
 
+    def __post_init__(self):
+        if self.warmup < 0 or self.min_runs < 1 or self.max_runs < self.min_runs or self.target_seconds <= 0:
+            raise ValueError("timing needs warmup >= 0, 1 <= min_runs <= max_runs and target_seconds > 0")
+
 
 @dataclass(frozen=True)
 class Job:

@@ -156,7 +156,7 @@ def _strided_copies_to_loops(module: ir.Module) -> int:
 
     def visit(op):
         if op.name == "memref.copy" and any(
-                "strided<" in str(ir.MemRefType(v.type).layout) for v in op.operands):
+                isinstance(ir.MemRefType(v.type).layout, ir.StridedLayoutAttr) for v in op.operands):
             doomed.append(op)
         return ir.WalkResult.ADVANCE
 

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 from dataclasses import asdict, dataclass, field
@@ -36,6 +37,12 @@ class MeasureConfig:
     baseline_run_timeout: float = 300.0
     run_timeout_factor: float = 10.0
     min_run_timeout: float = 5.0
+
+    def __post_init__(self):
+        if self.threads < 1:
+            raise ValueError("threads must be at least 1")
+        if min(self.compile_timeout, self.baseline_run_timeout, self.run_timeout_factor, self.min_run_timeout) <= 0:
+            raise ValueError("timeouts must be positive")
 
 
 @dataclass
@@ -87,10 +94,16 @@ def compile_schedule(bench: Benchmark, schedule: Schedule) -> tuple[str, str]:
     return payload, build_script(schedule, op_facts(payload))
 
 
-def reduction_size(bench: Benchmark) -> int:
-    """The largest number of terms any output element sums (sets the verification tolerance)."""
-    sizes = [math.prod(l.bound for l in o.loops if l.kind == "reduction") for o in analyze(bench.text)]
+@functools.lru_cache(maxsize=1024)
+def _reduction_size(text: str) -> int:
+    sizes = [math.prod(l.bound for l in o.loops if l.kind == "reduction") for o in analyze(text)]
     return max(sizes, default=1)
+
+
+def reduction_size(bench: Benchmark) -> int:
+    """The largest number of terms any output element sums (sets the verification tolerance). Cached: every
+    measurement of a benchmark needs it, and the analysis parses the module."""
+    return _reduction_size(bench.text)
 
 
 class Measurer:

@@ -22,20 +22,26 @@ from .schedule import Schedule
 NT = ACTION_TYPES.index("NT")
 
 
-def neutral_action(env: MlirSchedulingEnv, kind: str = "NT") -> np.ndarray:
-    """An action of type `kind` with untiled loops and the identity interchange (valid under every mask)."""
+def make_action(env: MlirSchedulingEnv, kind: str = "NT", sizes: tuple[int, ...] = (),
+                perm: tuple[int, ...] = ()) -> np.ndarray:
+    """The action vector of type `kind` with tile `sizes` (values, one per loop; 0 = untiled) and interchange
+    choices `perm`. Left out: untiled loops and the identity interchange, which every mask allows."""
     a = np.zeros(env.action_space.shape, np.int64)
     a[0] = ACTION_TYPES.index(kind)
     L = env.cfg.max_loops
     if env.cfg.interchange_mode == "pointers":
         a[1 + L:] = np.arange(L)
+    for i, size in enumerate(sizes):
+        a[1 + i] = env.cfg.size_choices.index(size)
+    for j, p in enumerate(perm):
+        a[1 + L + j] = p
     return a
 
 
 def sample_action(env: MlirSchedulingEnv, rng: np.random.Generator) -> np.ndarray:
     """A uniformly random action under the current masks, the interchange drawn level by level."""
     comp = env.current_masks()
-    a = neutral_action(env)
+    a = make_action(env)
     a[0] = rng.choice(np.flatnonzero(comp[0]))
     L = env.cfg.max_loops
     for i in range(L):
@@ -80,7 +86,7 @@ def _finish(env: MlirSchedulingEnv, actions: list[np.ndarray]) -> tuple[Measurem
     for a in actions:
         _, _, done, _, _ = env.step(a)
     while not done:
-        _, _, done, _, _ = env.step(neutral_action(env))
+        _, _, done, _, _ = env.step(make_action(env))
     return env.last_measurement, env.schedule()
 
 
@@ -110,7 +116,7 @@ def candidate_actions(env: MlirSchedulingEnv) -> list[np.ndarray]:
             continue
         if kind in ("T", "TP", "TPF"):
             for target in (4, 8, 16, 32, 64):
-                a = neutral_action(env, kind)
+                a = make_action(env, kind)
                 for i in range(L):
                     ok = [k for k in np.flatnonzero(comp[1 + i]) if 0 < choices[k] <= target]
                     a[1 + i] = max(ok, key=lambda k: choices[k]) if ok else 0
@@ -119,16 +125,16 @@ def candidate_actions(env: MlirSchedulingEnv) -> list[np.ndarray]:
         elif kind == "I" and env.cfg.interchange_mode == "pointers":
             n = int(comp[1 + L].sum())
             for inner in range(n - 1):
-                a = neutral_action(env, kind)
+                a = make_action(env, kind)
                 a[1 + L:1 + L + n] = [i for i in range(n) if i != inner] + [inner]
                 out.append(a)
         elif kind == "I":
             for k in np.flatnonzero(comp[1 + L]):
-                a = neutral_action(env, kind)
+                a = make_action(env, kind)
                 a[1 + L] = k
                 out.append(a)
         else:
-            out.append(neutral_action(env, kind))
+            out.append(make_action(env, kind))
     return out
 
 
@@ -147,7 +153,7 @@ def greedy_search(env: MlirSchedulingEnv, benchmark: str, budget: int) -> Search
             out.consider(result, schedule, prefix + [a])
             if result.verified and result.speedup > best_speedup:
                 best_a, best_speedup = a, result.speedup
-        prefix.append(best_a if best_a is not None else neutral_action(env))
+        prefix.append(best_a if best_a is not None else make_action(env))
         env.reset(options={"benchmark": benchmark})
         for a in prefix:
             _, _, done, _, _ = env.step(a)

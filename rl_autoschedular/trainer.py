@@ -15,7 +15,6 @@ A resumed run loads the last checkpoint, drops the log lines of iterations after
 
 from __future__ import annotations
 
-import math
 import subprocess
 import sys
 import time
@@ -59,10 +58,6 @@ def git_commit() -> str:
         return "unknown"
 
 
-def _geomean(speedups: list[float]) -> float:
-    return math.exp(sum(math.log(s) for s in speedups) / len(speedups)) if speedups else float("nan")
-
-
 def play(policy: Policy, device: torch.device, envs: list[MlirSchedulingEnv], names: list[str], greedy: bool,
          prefetch=None) -> tuple[list[list], list[dict], int]:
     """One episode per env, in lockstep: one batched forward pass per step of all unfinished episodes. With a
@@ -103,13 +98,15 @@ def eval_rows(names: list[str], infos: list[dict]) -> list[dict]:
 class Trainer:
     """Owns the policy, the optimizer, the envs and the tracker of one run directory."""
 
-    def __init__(self, cfg: RunConfig, run_dir: Path, measurer, resume: bool = False, prefetch=None):
+    def __init__(self, cfg: RunConfig, run_dir: Path, measurer, resume: bool = False, prefetch=None,
+                 benchmarks: tuple[list[Benchmark], list[Benchmark]] | None = None):
         """`measurer` serves the envs; `prefetch(items)`, if given, measures [(benchmark, schedule)] in parallel
-        into the same cache (cluster.ClusterMeasurer) before the envs ask for them."""
+        into the same cache (cluster.ClusterMeasurer) before the envs ask for them. `benchmarks` is the
+        (train, eval) split when the caller already loaded it."""
         self.cfg, self.run_dir = cfg, Path(run_dir)
         self.device = torch.device("cuda" if cfg.device == "cuda" or
                                    (cfg.device == "auto" and torch.cuda.is_available()) else "cpu")
-        train, evals = split(cfg)
+        train, evals = benchmarks or split(cfg)
         self.env = MlirSchedulingEnv(train, measurer, cfg.env)
         self.envs = [self.env] + [self.env.clone() for _ in range(cfg.ppo.episodes_per_iteration - 1)]
         self.train_names = [b.bench.name for b in self.env.benches]
@@ -167,11 +164,10 @@ class Trainer:
         batch = Rollout(torch.stack(obs), torch.stack(actions), torch.tensor(logps), torch.tensor(values),
                         torch.tensor(rewards, dtype=torch.float32), torch.tensor(dones))
         failures = Counter(i["status"] for i in infos if i.get("status", "ok") != "ok")
-        # A failed schedule is not deployed: the baseline stays (1.0x).
-        speedups = [i.get("speedup") or 1.0 if i.get("verified") else 1.0 for i in infos]
         measured = measured1 - measured0
         stats = {"reward_mean": float(np.mean([sum(s[4] for s in e) for e in episodes])),
-                 "speedup_geomean": _geomean(speedups), "episodes": len(episodes), "steps": len(flat),
+                 # A failed schedule is not deployed: its baseline stays (1.0x).
+                 "speedup_geomean": summarize_eval(eval_rows(names, infos))["speedup_geomean"], "episodes": len(episodes), "steps": len(flat),
                  "failures": dict(failures), "measurements": measured,
                  "measurements_per_s": measured / seconds if seconds else 0.0,
                  "cache_hit_rate": 1 - (fresh1 - fresh0) / measured if measured else 0.0, "rollout_s": seconds}

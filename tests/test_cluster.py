@@ -147,4 +147,3 @@ def test_cluster_config_from_a_config_section():
     cfg = ClusterConfig.model_validate({"mode": "slurm", "workers": 4, "partition": "cpu", "account": "proj42",
                                         "job_extra_directives": ["--exclusive"]})
     assert (cfg.mode, cfg.workers, cfg.partition, cfg.retries, cfg.interface) == ("slurm", 4, "cpu", 2, "lo")
-    assert cfg.measure_config(FAST).threads == 1 and cfg.measure_config(FAST).timing == FAST.timing

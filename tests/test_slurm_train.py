@@ -19,7 +19,7 @@ def _config(tmp_path, iterations):
            "results_dir": str(tmp_path / "results"), "cache_dir": str(tmp_path / "cache"),
            "data": {"dataset": str(ROOT / "data" / "test"), "train": ["relu_1x256x28x28", "add_1x128x768"],
                     "eval": ["add_1x128x768"]},
-           "measure": {"warmup": 1, "min_runs": 3, "max_runs": 10, "target_seconds": 0.02},
+           "measure": {"timing": {"warmup": 1, "min_runs": 3, "max_runs": 10, "target_seconds": 0.02}},
            "ppo": {"episodes_per_iteration": 2, "minibatch_size": 8, "update_epochs": 1},
            "tracking": {"backends": ["jsonl"]}}
     path = tmp_path / "config.json"

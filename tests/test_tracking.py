@@ -29,6 +29,15 @@ def lines(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines()]
 
 
+def log_run(run: Path, iterations: int, eval_every: int) -> None:
+    """A trainer-like JSONL log: a metrics line per iteration, an evaluation every `eval_every`."""
+    with make_tracker(run, ["jsonl"]) as tracker:
+        for i in range(iterations):
+            tracker.log_metrics(i, metrics(i))
+            if i % eval_every == 0:
+                tracker.log_eval(i, ROWS)
+
+
 @pytest.fixture
 def in_tmp(tmp_path, monkeypatch):
     """Run from an empty folder, to catch a backend writing into the working directory."""
@@ -64,11 +73,7 @@ def test_jsonl_lines_are_flushed_as_logged(tmp_path):
 
 def test_resume_drops_iterations_after_the_checkpoint(tmp_path):
     run = tmp_path / "run"
-    with make_tracker(run, ["jsonl"]) as tracker:
-        for i in range(5):
-            tracker.log_metrics(i, metrics(i))
-            if i % 2 == 0:
-                tracker.log_eval(i, ROWS)
+    log_run(run, 5, 2)
     with open(run / "metrics.jsonl", "a") as f:
         f.write('{"iteration": 5, "reward')  # killed mid-line
     with make_tracker(run, ["jsonl"], resume_iteration=2) as tracker:
@@ -154,11 +159,7 @@ def _plot_main():
 
 def test_plot_results_from_a_tracker_log(tmp_path):
     run = tmp_path / "run"
-    with make_tracker(run, ["jsonl"]) as tracker:
-        for i in range(6):
-            tracker.log_metrics(i, metrics(i))
-            if i % 3 == 0:
-                tracker.log_eval(i, ROWS)
+    log_run(run, 6, 3)
     main = _plot_main()
     assert main([str(run)]) == 0
     for name in ("training.png", "failures.png", "ppo.png", "eval.png"):

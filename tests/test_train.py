@@ -23,7 +23,7 @@ TINY = {
     "name": "tiny", "seed": 0, "iterations": 2, "eval_every": 2, "checkpoint_every": 1,
     "data": {"dataset": str(ROOT / "data" / "test"),
              "train": ["matmul_128x768x768", "relu_1x256x28x28"], "eval": ["add_1x128x768"]},
-    "measure": {"warmup": 1, "min_runs": 3, "max_runs": 10, "target_seconds": 0.02},
+    "measure": {"timing": {"warmup": 1, "min_runs": 3, "max_runs": 10, "target_seconds": 0.02}},
     "ppo": {"episodes_per_iteration": 2, "minibatch_size": 8, "update_epochs": 2},
     "model": {"hidden": 32, "bert_dim": 32, "bert_layers": 1, "bert_heads": 2, "bert_ffn": 64},
     "tracking": {"backends": ["jsonl", "mlflow"]},
@@ -109,6 +109,8 @@ def test_sigkill_then_resume_reaches_the_same_final_iteration(tmp_path):
     ({"data.dataset": "/no/such/folder"}, "not found"),
     ({"data.eval": ["no_such_benchmark"]}, "no benchmark named no_such_benchmark"),
     ({"measure.threads": 2}, "must equal measure.threads"),
+    ({"measure.timing": {"warmup": 1, "min_runs": 9, "max_runs": 3}}, "min_runs <= max_runs"),
+    ({"measure.timing": {"warmupp": 1}}, "measure.timing.warmupp: unknown key"),
 ])
 def test_bad_config_is_one_error_line(tmp_path, change, message):
     out = _train("--config", _config(tmp_path, **change), "--run-dir", tmp_path / "run")

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Plot training runs from their run directories' metrics.jsonl and eval.jsonl (written by
-rl_autoschedular.tracking). Several runs are overlaid, one line each. Writes:
+rl_autoschedular.tracking.trackers). Several runs are overlaid, one line each. Writes:
 
   training.png  mean reward, batch geomean speedup, measurements per second, cache hit rate, per iteration
   failures.png  failed measurements per iteration, one line per status
@@ -19,12 +19,10 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")  # files only, no display
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from rl_autoschedular.cli import fail  # noqa: E402
-from rl_autoschedular.tracking import EVAL_FILE, METRICS_FILE, summarize_eval  # noqa: E402
+from rl_autoschedular.cli import fail
+from rl_autoschedular.tracking.trackers import EVAL_FILE, METRICS_FILE, summarize_eval
 
 TRAINING = [("reward_mean", "mean reward"), ("speedup_geomean", "batch geomean speedup"),
             ("measurements_per_s", "measurements per second"), ("cache_hit_rate", "cache hit rate")]
@@ -125,7 +123,7 @@ def main(argv=None) -> int:
     except InputError as e:
         return fail(str(e))
     except (KeyError, TypeError) as e:  # an eval line without its rows
-        return fail(f"unexpected record layout ({e!r}); was it written by rl_autoschedular.tracking?")
+        return fail(f"unexpected record layout ({e!r}); was it written by rl_autoschedular.tracking.trackers?")
     out.mkdir(parents=True, exist_ok=True)
     written = [out / "training.png", out / "failures.png", out / "ppo.png"]
     panels(metrics, TRAINING, 2, written[0], "iteration")

@@ -10,9 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from rl_autoschedular.cli import DEFAULT_CACHE, fail  # noqa: E402
+from rl_autoschedular.cli import DEFAULT_CACHE, fail
 
 
 def main(argv=None) -> int:
@@ -26,14 +24,14 @@ def main(argv=None) -> int:
 
     import torch
 
-    from rl_autoschedular.benchmarks import BenchmarkError, load_dataset
-    from rl_autoschedular.checkpoint import latest_checkpoint, load_checkpoint
+    from rl_autoschedular.agent.checkpoint import latest_checkpoint, load_checkpoint
+    from rl_autoschedular.agent.models import Policy
+    from rl_autoschedular.agent.trainer import eval_rows, play, split
     from rl_autoschedular.config import ConfigError, RunConfig
-    from rl_autoschedular.env import MlirSchedulingEnv
-    from rl_autoschedular.measure import Measurer
-    from rl_autoschedular.models import Policy
-    from rl_autoschedular.tracking import summarize_eval
-    from rl_autoschedular.trainer import eval_rows, play, split
+    from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
+    from rl_autoschedular.execution.measure import Measurer
+    from rl_autoschedular.ir.benchmarks import BenchmarkError, load_dataset
+    from rl_autoschedular.tracking.trackers import summarize_eval
 
     run_dir = Path(args.run_dir)
     path = Path(args.checkpoint) if args.checkpoint else latest_checkpoint(run_dir)

@@ -9,9 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from rl_autoschedular.cli import DEFAULT_CACHE, fail, progress  # noqa: E402
+from rl_autoschedular.cli import DEFAULT_CACHE, fail, progress
 
 
 def main(argv=None) -> int:
@@ -28,10 +26,12 @@ def main(argv=None) -> int:
     if args.threads < 1:
         return fail("--threads must be at least 1")
 
-    from rl_autoschedular.benchmarks import BenchmarkError, load_path
-    from rl_autoschedular.measure import MeasureConfig, Measurer
-    from rl_autoschedular.schedule import Schedule
     from tqdm import tqdm
+
+    from rl_autoschedular.config import MeasureConfig
+    from rl_autoschedular.execution.measure import Measurer
+    from rl_autoschedular.execution.schedule import Schedule
+    from rl_autoschedular.ir.benchmarks import BenchmarkError, load_path
 
     try:
         benches = load_path(args.path)
@@ -64,7 +64,7 @@ def main(argv=None) -> int:
                 cv = f"cv {m.cv:5.1%}" if m.cv is not None and m.time_ns else ""
                 tqdm.write(f"{bench.name:40s} {m.status:15s} {ms} {speed} {cv} {m.message}")
     if args.update_baselines:
-        from rl_autoschedular.baselines import write_baselines
+        from rl_autoschedular.execution.baselines import write_baselines
 
         try:
             write_baselines(args.path, results, args.threads)

@@ -10,11 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from rl_autoschedular.cli import DEFAULT_CACHE, fail, progress  # noqa: E402
+from rl_autoschedular.cli import DEFAULT_CACHE, fail, progress
 
 
 def main(argv=None) -> int:
@@ -34,11 +31,11 @@ def main(argv=None) -> int:
 
     from tqdm import tqdm
 
-    from rl_autoschedular.benchmarks import BenchmarkError, load_path
-    from rl_autoschedular.config import EnvConfig
-    from rl_autoschedular.env import MlirSchedulingEnv
-    from rl_autoschedular.measure import MeasureConfig, Measurer
-    from rl_autoschedular.search import greedy_search, random_search, save_schedule
+    from rl_autoschedular.config import EnvConfig, MeasureConfig
+    from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
+    from rl_autoschedular.env.search import greedy_search, random_search, save_schedule
+    from rl_autoschedular.execution.measure import Measurer
+    from rl_autoschedular.ir.benchmarks import BenchmarkError, load_path
 
     try:
         benches = load_path(args.path)

@@ -14,9 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from rl_autoschedular.cli import DEFAULT_CACHE, fail  # noqa: E402
+from rl_autoschedular.cli import DEFAULT_CACHE, fail
 
 
 def main(argv=None) -> int:
@@ -27,8 +25,8 @@ def main(argv=None) -> int:
     ap.add_argument("--iterations", type=int, help="override the config's iteration count")
     args = ap.parse_args(argv)
 
-    from rl_autoschedular.benchmarks import BenchmarkError
     from rl_autoschedular.config import ConfigError, load_config
+    from rl_autoschedular.ir.benchmarks import BenchmarkError
 
     if args.resume:
         run_dir = Path(args.resume)
@@ -47,8 +45,8 @@ def main(argv=None) -> int:
     except ConfigError as exc:
         return fail(str(exc))
 
-    from rl_autoschedular.measure import Measurer
-    from rl_autoschedular.trainer import Trainer, git_commit, split
+    from rl_autoschedular.agent.trainer import Trainer, git_commit, split
+    from rl_autoschedular.execution.measure import Measurer
 
     if run_dir is None:
         run_dir = Path(args.run_dir or Path(cfg.results_dir) / f"run_{cfg.name}_{time.strftime('%Y%m%d-%H%M%S')}")
@@ -66,7 +64,7 @@ def main(argv=None) -> int:
             if cfg.cluster.mode != "local" or cfg.cluster.workers > 1:
                 # Dask workers measure each step's schedules in parallel into the shared cache; the envs' own
                 # measurer then finds them there.
-                from rl_autoschedular.cluster import ClusterMeasurer, cluster_client
+                from rl_autoschedular.cluster.dask_measurer import ClusterMeasurer, cluster_client
 
                 client = stack.enter_context(cluster_client(cfg.cluster))
                 cm = stack.enter_context(ClusterMeasurer(client, {b.name: b for b in train + evals}, cache_dir,

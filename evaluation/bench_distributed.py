@@ -24,16 +24,14 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from distributed import get_task_stream  # noqa: E402
+from distributed import get_task_stream
 
-from rl_autoschedular.benchmarks import load_benchmark  # noqa: E402
-from rl_autoschedular.cluster import ClusterConfig, ClusterMeasurer, cluster_client  # noqa: E402
-from rl_autoschedular.execution import TimingConfig  # noqa: E402
-from rl_autoschedular.ir_analysis import analyze  # noqa: E402
-from rl_autoschedular.measure import MeasureConfig  # noqa: E402
-from rl_autoschedular.schedule import Action, OpSchedule, Schedule  # noqa: E402
+from rl_autoschedular.cluster.dask_measurer import ClusterMeasurer, cluster_client
+from rl_autoschedular.config import ClusterConfig, MeasureConfig, TimingConfig
+from rl_autoschedular.execution.schedule import Action, OpSchedule, Schedule
+from rl_autoschedular.ir.analysis import analyze
+from rl_autoschedular.ir.benchmarks import load_benchmark
 
 DEFAULT_BENCHMARKS = ("matmul_128x768x768", "matmul_256x1024x512", "conv2d_nhwc_128x28x28_k3", "linear_128x768x768")
 

@@ -22,15 +22,14 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "evaluation"))
 
-from bench_execution import torch_ms  # noqa: E402
-from rl_autoschedular.benchmarks import load_dataset  # noqa: E402
-from rl_autoschedular.config import EnvConfig  # noqa: E402
-from rl_autoschedular.env import MlirSchedulingEnv  # noqa: E402
-from rl_autoschedular.measure import MeasureConfig, Measurer  # noqa: E402
-from rl_autoschedular.search import make_action, random_search, sample_action  # noqa: E402
+from bench_execution import torch_ms
+
+from rl_autoschedular.config import EnvConfig, MeasureConfig
+from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
+from rl_autoschedular.env.search import make_action, random_search, sample_action
+from rl_autoschedular.execution.measure import Measurer
+from rl_autoschedular.ir.benchmarks import load_dataset
 
 # Expert schedules as env actions: (type, tile sizes per loop). Conv loops after L: (n, oh, ow, f, kh, kw, c).
 EXPERT = {

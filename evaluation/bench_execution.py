@@ -20,15 +20,14 @@ import tempfile
 import time
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from rl_autoschedular.benchmarks import load_dataset  # noqa: E402
-from rl_autoschedular.execution import random_inputs  # noqa: E402
-from rl_autoschedular.ir_analysis import analyze  # noqa: E402
-from rl_autoschedular.measure import MeasureConfig, Measurer, op_facts  # noqa: E402
-from rl_autoschedular.schedule import Action, OpSchedule, Schedule  # noqa: E402
+from rl_autoschedular.config import MeasureConfig
+from rl_autoschedular.execution.job import random_inputs
+from rl_autoschedular.execution.measure import Measurer, op_facts
+from rl_autoschedular.execution.schedule import Action, OpSchedule, Schedule
+from rl_autoschedular.ir.analysis import analyze
+from rl_autoschedular.ir.benchmarks import load_dataset
 
 HAND = {
     "matmul_512x512x512": ("linalg.matmul",

@@ -18,13 +18,12 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from rl_autoschedular.config import RunConfig  # noqa: E402
-from rl_autoschedular.measure import Measurer  # noqa: E402
-from rl_autoschedular.search import random_search  # noqa: E402
-from rl_autoschedular.tracking import summarize_eval  # noqa: E402
-from rl_autoschedular.trainer import Trainer  # noqa: E402
+from rl_autoschedular.agent.trainer import Trainer
+from rl_autoschedular.config import RunConfig
+from rl_autoschedular.env.search import random_search
+from rl_autoschedular.execution.measure import Measurer
+from rl_autoschedular.tracking.trackers import summarize_eval
 
 SUBSET = ["matmul_128x768x768", "matmul_256x1024x512", "conv2d_nhwc_128x28x28_k3", "maxpool_nhwc_256x28x28_k2_s2"]
 

@@ -1,22 +1,102 @@
-"""Validated configuration of the environment (and, through `load_config`, of whole runs).
+"""Validated configuration of measurement, the environment, the cluster and whole runs (`load_config`).
 
-Every model forbids unknown keys, so a typo in a config file is an error naming the key, not a silently ignored
-setting.
+Every model is strict (no silent coercion: `"10"` is not 10, `"yes"` is not true) and forbids unknown keys, so a
+typo in a config file is an error naming the key, not a silently ignored setting. This module imports nothing
+heavier than pydantic: the MLIR bindings, torch and Dask load only where they are used.
 """
 
 from __future__ import annotations
 
+import sys
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .cluster import ClusterConfig
-from .measure import MeasureConfig
-from .runner import STATUSES
+# What a measured schedule did. `harness_error` is a fault of ours (a missing reference, a bug, a Dask task
+# error), never charged to the schedule; `lost` (in cluster/) means its workers kept dying.
+STATUSES = ("ok", "transform_error", "compile_error", "crash", "timeout", "wrong_output", "harness_error")
+# Failures the same schedule reproduces every time: cached. A timeout or crash may be the machine's fault
+# (load, a killed process), so it is retried once and never cached.
+DETERMINISTIC_FAILURES = ("transform_error", "compile_error", "wrong_output")
+
+
+# Reward of each failure. harness_error is ours, not the schedule's: it costs nothing, and the trainer drops it.
+DEFAULT_PENALTIES = {"transform_error": -1.0, "compile_error": -1.0, "crash": -2.0, "timeout": -2.0,
+                     "wrong_output": -2.0, "lost": -1.0, "invalid_action": -0.5, "harness_error": 0.0}
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class TimingConfig(_Strict):
+    """How a schedule is timed: warm-up runs, then at least `min_runs` and at most `max_runs` timed runs,
+    stopping early once `target_seconds` of timed runs have accumulated (adaptive k)."""
+
+    warmup: int = Field(2, ge=0)
+    min_runs: int = Field(5, ge=1)
+    max_runs: int = Field(500, ge=1)
+    target_seconds: float = Field(0.3, gt=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "TimingConfig":
+        if self.max_runs < self.min_runs:
+            raise ValueError(f"max_runs ({self.max_runs}) < min_runs ({self.min_runs})")
+        return self
+
+
+class MeasureConfig(_Strict):
+    """Measurement settings. Timeouts in seconds; the run timeout of a schedule is
+    max(min_run_timeout, run_timeout_factor * baseline time * runs it may take)."""
+
+    threads: int = Field(1, ge=1)
+    seed: int = 0
+    timing: TimingConfig = Field(default_factory=TimingConfig)
+    compile_timeout: float = Field(60.0, gt=0)
+    baseline_run_timeout: float = Field(300.0, gt=0)
+    run_timeout_factor: float = Field(10.0, gt=0)
+    min_run_timeout: float = Field(5.0, gt=0)
+    reference_check: Literal["iree", "none"] = Field(
+        "iree", description="check each benchmark's reference outputs against IREE llvm-cpu once (none: trust "
+                            "our own lowering; only for benchmarks IREE cannot compile)")
+
+
+class ClusterConfig(_Strict):
+    """The config's `cluster` section.
+
+    local: one worker process per measurement slot on this machine, bound to 127.0.0.1.
+    slurm: `workers` SLURM jobs of `cores` cores each (default threads_per_measurement), one worker per job.
+    scheduler_file: connect to a scheduler started elsewhere (e.g. by `srun` inside one sbatch allocation).
+    """
+
+    mode: Literal["local", "slurm", "scheduler_file"] = "local"
+    workers: int = Field(1, ge=1, description="measurement slots: worker processes (local) or jobs (slurm)")
+    threads_per_measurement: int = Field(1, ge=1, description="OpenMP threads of one timed run")
+    # slurm
+    partition: str | None = None
+    account: str | None = None
+    cores: int | None = Field(None, ge=1, description="cores per worker job; default threads_per_measurement")
+    memory: str = "2GB"
+    walltime: str = "01:00:00"
+    job_extra_directives: list[str] = Field(default_factory=list)
+    job_script_prologue: list[str] = Field(default_factory=list)
+    interface: str | None = "lo"
+    python: str = sys.executable
+    log_directory: str | None = "logs/dask-workers"
+    # scheduler_file
+    scheduler_file: str | None = None
+    # all modes
+    retries: int = Field(2, ge=0, description="extra attempts for a task whose worker died or that raised")
+    start_timeout: float = Field(300.0, gt=0, description="seconds to wait for the workers to join")
+    lost_worker_timeout: float = Field(5.0, gt=0, description="slurm: seconds before a vanished job is replaced")
+
+    @model_validator(mode="after")
+    def _check(self) -> "ClusterConfig":
+        if self.mode == "scheduler_file" and not self.scheduler_file:
+            raise ValueError("mode 'scheduler_file' needs scheduler_file (the path the scheduler wrote)")
+        if self.cores is not None and self.cores < self.threads_per_measurement:
+            raise ValueError(f"cores ({self.cores}) < threads_per_measurement ({self.threads_per_measurement})")
+        return self
 
 
 def _powers_of_two(limit: int) -> list[int]:
@@ -41,9 +121,8 @@ class EnvConfig(_Strict):
     max_operands: int = Field(4, ge=2, description="operands (access matrices) the encoding holds per op")
     max_rank: int = Field(4, ge=1, description="tensor rank the access matrices hold")
     reward_mode: Literal["final", "immediate", "proxy"] = "final"
-    penalties: dict[str, float] = Field(default_factory=lambda: {
-        "transform_error": -1.0, "compile_error": -1.0, "crash": -2.0, "timeout": -2.0, "wrong_output": -2.0,
-        "lost": -1.0, "invalid_action": -0.5})
+    penalties: dict[str, float] = Field(default_factory=lambda: dict(DEFAULT_PENALTIES),
+                                        description="reward of each failure status; unset ones keep their default")
 
     @field_validator("tile_sizes", "reduction_tile_sizes")
     @classmethod
@@ -55,13 +134,12 @@ class EnvConfig(_Strict):
     @field_validator("penalties")
     @classmethod
     def _known_statuses(cls, v: dict[str, float]) -> dict[str, float]:
-        known = set(STATUSES) - {"ok"} | {"lost", "invalid_action"}
-        unknown = set(v) - known
+        unknown = set(v) - set(DEFAULT_PENALTIES)
         if unknown:
-            raise ValueError(f"unknown statuses {sorted(unknown)}; expected some of {sorted(known)}")
+            raise ValueError(f"unknown statuses {sorted(unknown)}; expected some of {sorted(DEFAULT_PENALTIES)}")
         if any(p > 0 for p in v.values()):
             raise ValueError("penalties must not be positive: a failure is never rewarded")
-        return {s: v.get(s, -1.0) for s in sorted(known)}
+        return {**DEFAULT_PENALTIES, **v}
 
     @property
     def size_choices(self) -> list[int]:

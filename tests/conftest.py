@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from rl_autoschedular.execution import TimingConfig  # noqa: E402
-from rl_autoschedular.measure import MeasureConfig  # noqa: E402
+from rl_autoschedular.config import MeasureConfig, TimingConfig
 
 DATA = ROOT / "data" / "test"
 # A tiny matmul with its zero fill, shared by the analysis and loader tests.
@@ -70,8 +67,8 @@ def mlir_opt_replay(tmp_path: Path, payload: str, script: str) -> tuple[str, str
     context so that equal IR prints equal."""
     from mlir import ir
 
-    from rl_autoschedular.lowering import apply_schedule
-    from rl_autoschedular.tools_path import mlir_opt
+    from rl_autoschedular.execution.lowering import apply_schedule
+    from rl_autoschedular.execution.tools_path import mlir_opt
 
     (tmp_path / "payload.mlir").write_text(payload)
     (tmp_path / "schedule.mlir").write_text(script)

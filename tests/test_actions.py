@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import DATA
-from rl_autoschedular.benchmarks import load_benchmark
-from rl_autoschedular.execution import TimingConfig
-from rl_autoschedular.measure import MeasureConfig, Measurer
-from rl_autoschedular.schedule import Action, OpSchedule, Schedule
+
+from rl_autoschedular.config import MeasureConfig, TimingConfig
+from rl_autoschedular.execution.measure import Measurer
+from rl_autoschedular.execution.schedule import Action, OpSchedule, Schedule
+from rl_autoschedular.ir.benchmarks import load_benchmark
 
 CASES = {
     # relu <- bias <- matmul: parallel tiles of the relu with the bias generic fused in, then the matmul tiled

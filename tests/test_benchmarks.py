@@ -1,4 +1,4 @@
-"""Tests for rl_autoschedular.benchmarks and the tools/ast_dumper.py CLI."""
+"""Tests for rl_autoschedular.ir.benchmarks and the tools/ast_dumper.py CLI."""
 
 import hashlib
 import json
@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import MATMUL
 
-from rl_autoschedular.benchmarks import (
+from rl_autoschedular.ir.benchmarks import (
     Benchmark,
     BenchmarkError,
     TensorSpec,
@@ -16,7 +17,6 @@ from rl_autoschedular.benchmarks import (
     load_dataset,
     load_path,
 )
-from conftest import MATMUL
 
 REPO = Path(__file__).resolve().parent.parent
 

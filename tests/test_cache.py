@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 
-from rl_autoschedular.cache import ResultsCache
+from rl_autoschedular.execution.cache import ResultsCache
 
 KEY = ("irhash", "schedule", "cpu | isa:0", "22.1.8.4", 1)
 

@@ -9,8 +9,13 @@ import numpy as np
 import pytest
 import torch
 
-from rl_autoschedular.checkpoint import (checkpoint_path, latest_checkpoint, load_checkpoint, restore_rng,
-                                         save_checkpoint)
+from rl_autoschedular.agent.checkpoint import (
+    checkpoint_path,
+    latest_checkpoint,
+    load_checkpoint,
+    restore_rng,
+    save_checkpoint,
+)
 
 CONFIG = {"model_type": "lstm", "ppo": {"lr": 1e-3, "clip": 0.2}, "benchmarks": ["matmul", "conv"]}
 

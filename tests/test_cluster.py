@@ -10,14 +10,14 @@ import sys
 import time
 
 import pytest
+from conftest import DATA, FAST, ROOT
 from pydantic import ValidationError
 
-from conftest import DATA, FAST, ROOT
-from rl_autoschedular.benchmarks import load_benchmark
-from rl_autoschedular.cluster import LOST, ClusterConfig, cluster_client, measure_batch
-from rl_autoschedular.measure import Measurer
-from rl_autoschedular.runner import STATUSES
-from rl_autoschedular.schedule import Action, OpSchedule, Schedule
+from rl_autoschedular.cluster.dask_measurer import LOST, cluster_client, measure_batch
+from rl_autoschedular.config import STATUSES, ClusterConfig
+from rl_autoschedular.execution.measure import Measurer
+from rl_autoschedular.execution.schedule import Action, OpSchedule, Schedule
+from rl_autoschedular.ir.benchmarks import load_benchmark
 
 BENCHES = ("relu_128x3072", "add_256x1024", "matmul_128x768x768")
 

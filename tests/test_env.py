@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import math
 import subprocess
+import sys
 
 import numpy as np
 import pytest
+from conftest import DATA, mlir_opt_replay
 from gymnasium.utils.env_checker import check_env
 
-from conftest import DATA, mlir_opt_replay
-from rl_autoschedular.actions import ACTION_TYPES, IM2COL_OPS, decode, masks
-from rl_autoschedular.benchmarks import load_benchmark, load_dataset
 from rl_autoschedular.config import EnvConfig
-from rl_autoschedular.env import MlirSchedulingEnv
-from rl_autoschedular.layout import LAYOUT_OPS
-from rl_autoschedular.measure import Measurer
-from rl_autoschedular.observation import observation_layout
-from rl_autoschedular.search import make_action, sample_action
+from rl_autoschedular.env.actions import ACTION_TYPES, IM2COL_OPS, decode, masks
+from rl_autoschedular.env.observation import observation_layout
+from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
+from rl_autoschedular.env.search import make_action, sample_action
+from rl_autoschedular.execution.measure import Measurer
+from rl_autoschedular.ir.benchmarks import load_benchmark, load_dataset
+from rl_autoschedular.ir.op_info import LAYOUT_OPS
 
 T = {t: i for i, t in enumerate(ACTION_TYPES)}
 SUITE = load_dataset(DATA)
@@ -48,7 +49,7 @@ def test_structure_masks_over_every_bundled_op(interchange_mode):
         for tag in b.order:
             info = b.infos[tag]
             env.reset(options={"benchmark": b.bench.name})
-            from rl_autoschedular.actions import OpState
+            from rl_autoschedular.env.actions import OpState
             st = OpState.start(info, b.fusible_producer(tag))
             comp = masks(cfg, st, 0)
             types = comp[0]
@@ -161,7 +162,7 @@ def test_expert_nchw_conv_with_layout_first_replays(tmp_path, fast_config):
         # The same schedule replays through the measurement CLI (as JSON) ...
         sched = tmp_path / "s.json"
         sched.write_text(info["schedule"])
-        out = subprocess.run([".venv/bin/python", "bin/measure.py", str(bench.path), "--schedule", str(sched),
+        out = subprocess.run([sys.executable, "bin/measure.py", str(bench.path), "--schedule", str(sched),
                               "--json", "--cache-dir", str(tmp_path)], capture_output=True, text=True,
                              cwd=DATA.parent.parent)
         assert out.returncode == 0, out.stderr

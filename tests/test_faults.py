@@ -7,11 +7,12 @@ import hashlib
 from pathlib import Path
 
 from conftest import DATA, ROOT
-from rl_autoschedular.benchmarks import Benchmark, TensorSpec, load_benchmark
-from rl_autoschedular.cache import ResultsCache
-from rl_autoschedular.measure import MeasureConfig, Measurer
-from rl_autoschedular.runner import STATUSES
-from rl_autoschedular.schedule import Action, OpSchedule, Schedule
+
+from rl_autoschedular.config import STATUSES, MeasureConfig
+from rl_autoschedular.execution.cache import ResultsCache
+from rl_autoschedular.execution.measure import Measurer
+from rl_autoschedular.execution.schedule import Action, OpSchedule, Schedule
+from rl_autoschedular.ir.benchmarks import Benchmark, TensorSpec, load_benchmark
 
 SEGFAULT = """
 func.func @main(%a: tensor<8xf32>, %b: tensor<8xf32>) -> tensor<8xf32> {
@@ -114,7 +115,7 @@ def test_measuring_process_dies_with_its_caller(tmp_path):
     code = ("import sys; sys.path[:0] = [%r, %r]\n"
             "from test_faults import FOREVER, _raw_benchmark\n"
             "from conftest import FAST\n"
-            "from rl_autoschedular.measure import Measurer\n"
+            "from rl_autoschedular.execution.measure import Measurer\n"
             "m = Measurer(%r, FAST); m.runner._start(); print(m.runner._proc.pid, flush=True)\n"
             "m.baseline(_raw_benchmark('forever', FOREVER))\n") % (str(ROOT), str(ROOT / "tests"), str(tmp_path))
     caller = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)

@@ -1,9 +1,9 @@
-"""Tests for rl_autoschedular.ir_analysis on tiny inline modules."""
+"""Tests for rl_autoschedular.ir.analysis on tiny inline modules."""
 
 import pytest
-
-from rl_autoschedular.ir_analysis import IRError, analyze, tag_ops
 from conftest import MATMUL
+
+from rl_autoschedular.ir.analysis import IRError, analyze, tag_ops
 
 CONV_STRIDE2 = """
 func.func @main(%x: tensor<1x3x9x9xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x4x4x4xf32> {

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-
-
 from conftest import DATA, mlir_opt_replay
-from rl_autoschedular.benchmarks import load_benchmark
-from rl_autoschedular.ir_analysis import analyze
-from rl_autoschedular.layout import to_channels_last
-from rl_autoschedular.measure import Measurer, compile_schedule
-from rl_autoschedular.schedule import Action, OpSchedule, Schedule
+
+from rl_autoschedular.execution.measure import Measurer, compile_schedule
+from rl_autoschedular.execution.schedule import Action, OpSchedule, Schedule
+from rl_autoschedular.ir.analysis import analyze
+from rl_autoschedular.ir.benchmarks import load_benchmark
+from rl_autoschedular.ir.layout import to_channels_last
 
 
 def test_conv_becomes_nhwc_with_its_tag_and_transposes():

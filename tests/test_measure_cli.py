@@ -7,11 +7,11 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import DATA, ROOT
-from rl_autoschedular.benchmarks import load_benchmark
-from rl_autoschedular.measure import op_facts
-from rl_autoschedular.schedule import Action, OpSchedule, Schedule, build_script
+
+from rl_autoschedular.execution.measure import op_facts
+from rl_autoschedular.execution.schedule import Action, OpSchedule, Schedule, build_script
+from rl_autoschedular.ir.benchmarks import load_benchmark
 
 GOOD = """func.func @main(%a: tensor<64x32xf32>, %b: tensor<64x32xf32>) -> tensor<64x32xf32> {
   %e = tensor.empty() : tensor<64x32xf32>

@@ -3,13 +3,12 @@ script replayed by stock mlir-opt gives identical IR."""
 
 from __future__ import annotations
 
-
 import pytest
-
 from conftest import DATA, mlir_opt_replay
-from rl_autoschedular.benchmarks import load_benchmark
-from rl_autoschedular.measure import Measurer, op_facts
-from rl_autoschedular.schedule import Action, OpSchedule, Schedule, build_script
+
+from rl_autoschedular.execution.measure import Measurer, op_facts
+from rl_autoschedular.execution.schedule import Action, OpSchedule, Schedule, build_script
+from rl_autoschedular.ir.benchmarks import load_benchmark
 
 MATMUL = (DATA / "matmul_128x768x768.mlir", "linalg.matmul",
           (Action("tile", (64, 128, 0)), Action("tile", (8, 32, 1)), Action("vectorize")))
@@ -58,7 +57,7 @@ def test_pad_copy_lowers_to_loops_not_the_runtime_copy():
     through descriptors (0.8 ms for a 64x56x56 input); the lowering makes it loops that LLVM vectorizes."""
     from mlir import ir
 
-    from rl_autoschedular.lowering import lower_to_llvm
+    from rl_autoschedular.execution.lowering import lower_to_llvm
 
     bench = load_benchmark(DATA / "conv2d_nchw_64x56x56_k3.mlir")
     module = ir.Module.parse(bench.text, ir.Context())

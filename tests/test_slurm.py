@@ -7,10 +7,12 @@ import subprocess
 import time
 
 import pytest
-
-from conftest import FAST, squeue as _squeue
-from rl_autoschedular.cluster import ClusterConfig, cluster_client, measure_batch
+from conftest import FAST
+from conftest import squeue as _squeue
 from test_cluster import batch, benchmarks, check_against_cache
+
+from rl_autoschedular.cluster.dask_measurer import cluster_client, measure_batch
+from rl_autoschedular.config import ClusterConfig
 
 pytestmark = pytest.mark.slurm
 def _assert_queue_drains(timeout: float = 30.0) -> None:

@@ -8,8 +8,8 @@ import subprocess
 import time
 
 import pytest
-
-from conftest import ROOT, squeue as _squeue
+from conftest import ROOT
+from conftest import squeue as _squeue
 
 pytestmark = pytest.mark.slurm
 

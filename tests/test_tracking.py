@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from rl_autoschedular.tracking import NeptuneTracker, make_tracker, summarize_eval, truncate_after
+from rl_autoschedular.tracking.trackers import NeptuneTracker, make_tracker, summarize_eval, truncate_after
 
 ROOT = Path(__file__).resolve().parent.parent
 ROWS = [{"name": "matmul", "status": "ok", "speedup": 4.0, "time_ns": 10},

@@ -13,11 +13,11 @@ import time
 
 import pytest
 import torch
-
 from conftest import ROOT
-from rl_autoschedular.checkpoint import latest_checkpoint, load_checkpoint
+
+from rl_autoschedular.agent.checkpoint import latest_checkpoint, load_checkpoint
+from rl_autoschedular.agent.models import Policy
 from rl_autoschedular.config import EnvConfig, ModelConfig
-from rl_autoschedular.models import Policy
 
 TINY = {
     "name": "tiny", "seed": 0, "iterations": 2, "eval_every": 2, "checkpoint_every": 1,
@@ -126,8 +126,8 @@ def test_missing_config_file_is_one_error_line(tmp_path):
 
 @pytest.mark.parametrize("name", ["quick.json", "config.json", "example.json"])
 def test_shipped_configs_validate(name, monkeypatch):
+    from rl_autoschedular.agent.trainer import split
     from rl_autoschedular.config import load_config
-    from rl_autoschedular.trainer import split
 
     monkeypatch.chdir(ROOT)
     cfg = load_config(ROOT / "config" / name)

@@ -11,11 +11,8 @@ import json
 import sys
 from pathlib import Path
 
-# The package is not installed: make `rl_autoschedular` importable when run as `python tools/ast_dumper.py`.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from rl_autoschedular.benchmarks import BenchmarkError, load_benchmark  # noqa: E402
-from rl_autoschedular.ir_analysis import analyze  # noqa: E402
+from rl_autoschedular.ir.analysis import analyze
+from rl_autoschedular.ir.benchmarks import BenchmarkError, load_benchmark
 
 
 def main(argv: list[str] | None = None) -> int:

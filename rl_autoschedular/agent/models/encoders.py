@@ -13,7 +13,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from ..observation import history_width
+from rl_autoschedular.env.observation import history_width
 
 
 def _mlp(n_in: int, hidden: int) -> nn.Sequential:

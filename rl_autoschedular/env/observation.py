@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .actions import ACTION_TYPES, nvec
-from .config import EnvConfig
-from .ir_analysis import OpInfo
+from rl_autoschedular.config import EnvConfig
+from rl_autoschedular.env.actions import ACTION_TYPES, nvec
+from rl_autoschedular.ir.op_info import OpInfo
 
 OP_KINDS = ("matmul", "batch_matmul", "conv_nchw", "conv_nhwc", "depthwise_conv", "pool_nchw", "pool_nhwc",
             "generic", "elementwise", "transpose", "broadcast", "fill", "other")

@@ -15,7 +15,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from .lowering import SEQUENTIAL_ATTR
+# Marker the schedule builder puts on scf.forall loops that must run sequentially (plain tiling). They are tiled
+# as scf.forall so that producers (the zero fill) can be fused through shared outputs, and become scf.for after
+# bufferization, where `transform.loop.forall_to_for` is legal. forall_to_for needs the loop count in the script,
+# so the lowering first sets the marker to each loop's actual rank (tiling drops loops of a single trip).
+SEQUENTIAL_ATTR = "mlir_rl.sequential"
 
 # Bump when the emitted recipe changes, so cached timings of the old recipe are not served.
 BUILDER_VERSION = "b5"

@@ -1,6 +1,6 @@
 """Compile, verify and time one scheduled benchmark, in the current process.
 
-Only the isolated worker (`rl_autoschedular.worker`) calls this: a crash in JIT code or an abort in the bindings
+Only the isolated worker (`rl_autoschedular.execution.worker`) calls this: a crash in JIT code or an abort in the bindings
 must cost one sample, never the caller. Everything else goes through `runner.IsolatedRunner`.
 """
 
@@ -17,23 +17,10 @@ from pathlib import Path
 
 import numpy as np
 
+from rl_autoschedular.config import TimingConfig
+
 _NP_DTYPES = {"f32": np.float32, "f64": np.float64, "f16": np.float16, "i32": np.int32, "i64": np.int64,
               "i8": np.int8, "i1": np.bool_}
-
-
-@dataclass(frozen=True)
-class TimingConfig:
-    """How a schedule is timed: warm-up runs, then at least `min_runs` and at most `max_runs` timed runs,
-    stopping early once `target_seconds` of timed runs have accumulated (adaptive k)."""
-
-    warmup: int = 2
-    min_runs: int = 5
-    max_runs: int = 500
-    target_seconds: float = 0.3
-
-    def __post_init__(self):
-        if self.warmup < 0 or self.min_runs < 1 or self.max_runs < self.min_runs or self.target_seconds <= 0:
-            raise ValueError("timing needs warmup >= 0, 1 <= min_runs <= max_runs and target_seconds > 0")
 
 
 @dataclass(frozen=True)
@@ -133,7 +120,7 @@ def compile_job(job: Job):
     from mlir import ir
     from mlir.execution_engine import ExecutionEngine
 
-    from .lowering import apply_schedule, lower_to_llvm, mark_c_interface
+    from rl_autoschedular.execution.lowering import apply_schedule, lower_to_llvm, mark_c_interface
 
     t0 = time.perf_counter()
     ctx = ir.Context()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mlir import ir
 
-from rl_autoschedular.ir_analysis import IRError, analyze, linalg_ops, main_func, parse_module, tag_module
+from rl_autoschedular.ir.analysis import IRError, analyze, linalg_ops, main_func, parse_module, tag_module
 
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = 1

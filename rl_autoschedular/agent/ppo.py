@@ -11,7 +11,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from .config import PPOConfig
+from rl_autoschedular.config import PPOConfig
 
 
 @dataclass

@@ -12,37 +12,18 @@ from __future__ import annotations
 import functools
 import hashlib
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .benchmarks import Benchmark
-from .cache import ResultsCache
-from .execution import Job, TimingConfig
-from .ir_analysis import analyze
-from .layout import to_channels_last
-from .machine import cpu_fingerprint, mlir_version
-from .runner import IsolatedRunner
-from .schedule import BUILDER_VERSION, OpFacts, Schedule, build_script
-
-
-@dataclass(frozen=True)
-class MeasureConfig:
-    """Measurement settings. Timeouts in seconds; the run timeout of a schedule is
-    max(min_run_timeout, run_timeout_factor * baseline time * runs it may take)."""
-
-    threads: int = 1
-    seed: int = 0
-    timing: TimingConfig = field(default_factory=TimingConfig)
-    compile_timeout: float = 60.0
-    baseline_run_timeout: float = 300.0
-    run_timeout_factor: float = 10.0
-    min_run_timeout: float = 5.0
-
-    def __post_init__(self):
-        if self.threads < 1:
-            raise ValueError("threads must be at least 1")
-        if min(self.compile_timeout, self.baseline_run_timeout, self.run_timeout_factor, self.min_run_timeout) <= 0:
-            raise ValueError("timeouts must be positive")
+from rl_autoschedular.config import MeasureConfig
+from rl_autoschedular.execution.cache import ResultsCache
+from rl_autoschedular.execution.job import Job
+from rl_autoschedular.execution.machine import cpu_fingerprint, mlir_version
+from rl_autoschedular.execution.runner import IsolatedRunner
+from rl_autoschedular.execution.schedule import BUILDER_VERSION, OpFacts, Schedule, build_script
+from rl_autoschedular.ir.analysis import analyze
+from rl_autoschedular.ir.benchmarks import Benchmark
+from rl_autoschedular.ir.layout import to_channels_last
 
 
 @dataclass

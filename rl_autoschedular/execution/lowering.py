@@ -10,11 +10,7 @@ from mlir import ir, passmanager
 from mlir.dialects import linalg
 from mlir.dialects.transform import interpreter
 
-# Marker the schedule builder puts on scf.forall loops that must run sequentially (plain tiling). They are tiled
-# as scf.forall so that producers (the zero fill) can be fused through shared outputs, and become scf.for after
-# bufferization, where `transform.loop.forall_to_for` is legal. forall_to_for needs the loop count in the script,
-# so the lowering first sets the marker to each loop's actual rank (tiling drops loops of a single trip).
-SEQUENTIAL_ATTR = "mlir_rl.sequential"
+from rl_autoschedular.execution.schedule import SEQUENTIAL_ATTR
 
 _BUFFERIZE = (
     "one-shot-bufferize{bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map},"

@@ -25,10 +25,9 @@ from itertools import combinations
 
 import numpy as np
 
-from .config import EnvConfig
-from .ir_analysis import OpInfo
-from .layout import LAYOUT_OPS
-from .schedule import Action
+from rl_autoschedular.config import EnvConfig
+from rl_autoschedular.execution.schedule import Action
+from rl_autoschedular.ir.op_info import LAYOUT_OPS, OpInfo
 
 ACTION_TYPES = ("T", "TP", "TPF", "I", "V", "IM2COL", "L", "NT")
 TERMINAL = ("V", "NT")

@@ -25,13 +25,19 @@ import numpy as np
 import torch
 from tqdm import tqdm
 
-from .benchmarks import Benchmark, load_dataset
-from .checkpoint import checkpoint_path, latest_checkpoint, load_checkpoint, restore_rng, save_checkpoint
-from .config import ConfigError, RunConfig
-from .env import MlirSchedulingEnv
-from .models import Policy
-from .ppo import Rollout, ppo_update
-from .tracking import make_tracker, summarize_eval
+from rl_autoschedular.agent.checkpoint import (
+    checkpoint_path,
+    latest_checkpoint,
+    load_checkpoint,
+    restore_rng,
+    save_checkpoint,
+)
+from rl_autoschedular.agent.models import Policy
+from rl_autoschedular.agent.ppo import Rollout, ppo_update
+from rl_autoschedular.config import ConfigError, RunConfig
+from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
+from rl_autoschedular.ir.benchmarks import Benchmark, load_dataset
+from rl_autoschedular.tracking.trackers import make_tracker, summarize_eval
 
 
 def split(cfg: RunConfig) -> tuple[list[Benchmark], list[Benchmark]]:
@@ -48,7 +54,7 @@ def split(cfg: RunConfig) -> tuple[list[Benchmark], list[Benchmark]]:
 
 def git_commit() -> str:
     """The commit the code runs at (and whether the tree has changes), or "unknown" outside a checkout."""
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     try:
         head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, check=True)
         dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,

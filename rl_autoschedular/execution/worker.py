@@ -1,4 +1,4 @@
-"""The isolated measurement process: `python -m rl_autoschedular.worker`, driven by `runner.IsolatedRunner`.
+"""The isolated measurement process: `python -m rl_autoschedular.execution.worker`, driven by `runner.IsolatedRunner`.
 
 It reads pickled `execution.Job`s on stdin and answers on a private copy of stdout, so that anything JIT code prints
 cannot corrupt the protocol. For each job it sends ("compiled", phase_ms) or a compile failure, then the result.
@@ -52,8 +52,8 @@ def main() -> None:
     os.dup2(2, 1)  # JIT code's printf goes to the log, not into the protocol stream
     proto_in = sys.stdin.buffer
 
-    from .execution import compile_job, run_job
-    from .lowering import LoweringError, ScheduleError
+    from rl_autoschedular.execution.job import compile_job, run_job
+    from rl_autoschedular.execution.lowering import LoweringError, ScheduleError
 
     while True:
         job = read_frame(proto_in)

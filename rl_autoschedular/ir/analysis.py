@@ -8,11 +8,11 @@ producer/consumer edges between tagged ops. No subprocess and no compilation: pa
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass, field
 
 from mlir import ir, passmanager
 
-TAG = "tag"
+from rl_autoschedular.ir.op_info import TAG, Access, IRError, LoopInfo, OpInfo
+
 _GENERALIZE = "builtin.module(func.func(linalg-generalize-named-ops))"
 # Ops that only reshape, pad or slice a tensor: a producer edge goes through them to the op that made their data.
 _PASS_THROUGH = {
@@ -23,50 +23,6 @@ _PASS_THROUGH = {
     "tensor.cast": (0,),
     "tensor.insert_slice": (0, 1),
 }
-
-
-class IRError(ValueError):
-    """The module does not parse, or cannot be analysed. The message is one line."""
-
-
-@dataclass
-class LoopInfo:
-    """One loop of an op's iteration space."""
-
-    bound: int
-    kind: str  # "parallel" or "reduction"
-
-
-@dataclass
-class Access:
-    """One operand's indexing map as an access matrix.
-
-    `matrix` has one row per map result and one column per loop dim, plus a last column for the constant term.
-    A scalar operand (e.g. the value of a `linalg.fill`) has no rows.
-    """
-
-    operand: int
-    role: str  # "load" for inputs, "store" for outputs (inits)
-    matrix: list[list[int]]
-
-
-@dataclass
-class OpInfo:
-    """What the agent and the schedule builder need to know about one tagged linalg op."""
-
-    tag: str
-    name: str
-    loops: list[LoopInfo]
-    accesses: list[Access]
-    arith_counts: dict[str, int]
-    producers: list[str]
-    consumers: list[str] = field(default_factory=list)
-    dtype: str = ""
-    operand_shapes: list[list[int]] = field(default_factory=list)
-
-    def to_json(self) -> dict:
-        """A JSON-ready dict: tag, name, loops, accesses, arith_counts, producers, consumers, dtype, shapes."""
-        return asdict(self)
 
 
 def parse_module(text: str, ctx: ir.Context) -> ir.Module:

@@ -16,12 +16,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .execution import Job
-from .worker import read_frame, write_frame
+from rl_autoschedular.execution.job import Job
+from rl_autoschedular.execution.worker import read_frame, write_frame
 
-STATUSES = ("ok", "transform_error", "compile_error", "crash", "timeout", "wrong_output")
-
-_REPO_ROOT = str(Path(__file__).resolve().parent.parent)
+_REPO_ROOT = str(Path(__file__).resolve().parents[2])
 
 
 class _Timeout(Exception):
@@ -46,7 +44,7 @@ class IsolatedRunner:
         })
         self._log = tempfile.TemporaryFile()
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "rl_autoschedular.worker"],
+            [sys.executable, "-m", "rl_autoschedular.execution.worker"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log,
             env=env, start_new_session=True,
         )

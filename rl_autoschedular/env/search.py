@@ -14,10 +14,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .actions import ACTION_TYPES, pointer_mask
-from .env import MlirSchedulingEnv
-from .measure import Measurement, compile_schedule
-from .schedule import Schedule
+from rl_autoschedular.env.actions import ACTION_TYPES, pointer_mask
+from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
+from rl_autoschedular.execution.measure import Measurement, compile_schedule
+from rl_autoschedular.execution.schedule import Schedule
 
 NT = ACTION_TYPES.index("NT")
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 
-from .actions import OpState
+from rl_autoschedular.env.actions import OpState
 
 SCALAR_GFLOPS = 1.0
 VECTOR_GAIN = 8.0

@@ -6,8 +6,8 @@ import json
 import os
 from pathlib import Path
 
-from .benchmarks import MANIFEST, BenchmarkError
-from .machine import cpu_fingerprint
+from rl_autoschedular.execution.machine import cpu_fingerprint
+from rl_autoschedular.ir.benchmarks import MANIFEST, BenchmarkError
 
 
 def write_baselines(dataset: str | Path, results, threads: int) -> Path:

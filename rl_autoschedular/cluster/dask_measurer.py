@@ -25,62 +25,22 @@ import os
 import sys
 import threading
 from pathlib import Path
-from typing import Callable, Iterator, Literal, Sequence
+from typing import Callable, Iterator, Sequence
 
 import dask
 from distributed import Client, Future, as_completed
-from pydantic import BaseModel, ConfigDict, Field, model_validator
 from tqdm import tqdm
 
-from .benchmarks import Benchmark
-from .measure import MeasureConfig, Measurement, Measurer
-from .schedule import Schedule
+from rl_autoschedular.config import ClusterConfig, MeasureConfig
+from rl_autoschedular.execution.measure import Measurement, Measurer
+from rl_autoschedular.execution.schedule import Schedule
+from rl_autoschedular.ir.benchmarks import Benchmark
 
 # Status of an item whose task could not be completed (its workers kept dying, or the task itself raised).
 # Not one of runner.STATUSES: those describe what a schedule did, this describes the infrastructure.
 LOST = "lost"
 RESOURCE = "measure_slot"
-REPO_ROOT = str(Path(__file__).resolve().parent.parent)
-
-
-class ClusterConfig(BaseModel):
-    """The config's `cluster` section. Unknown keys are errors (a typo must not silently fall back to a default).
-
-    local: one worker process per measurement slot on this machine, bound to 127.0.0.1.
-    slurm: `workers` SLURM jobs of `cores` cores each (default threads_per_measurement), one worker per job.
-    scheduler_file: connect to a scheduler started elsewhere (e.g. by `srun` inside one sbatch allocation).
-    """
-
-    model_config = ConfigDict(extra="forbid")
-
-    mode: Literal["local", "slurm", "scheduler_file"] = "local"
-    workers: int = Field(1, ge=1, description="measurement slots: worker processes (local) or jobs (slurm)")
-    threads_per_measurement: int = Field(1, ge=1, description="OpenMP threads of one timed run")
-    # slurm
-    partition: str | None = None
-    account: str | None = None
-    cores: int | None = Field(None, ge=1, description="cores per worker job; default threads_per_measurement")
-    memory: str = "2GB"
-    walltime: str = "01:00:00"
-    job_extra_directives: list[str] = Field(default_factory=list)
-    job_script_prologue: list[str] = Field(default_factory=list)
-    interface: str | None = "lo"
-    python: str = sys.executable
-    log_directory: str | None = "logs/dask-workers"
-    # scheduler_file
-    scheduler_file: str | None = None
-    # all modes
-    retries: int = Field(2, ge=0, description="extra attempts for a task whose worker died or that raised")
-    start_timeout: float = Field(300.0, gt=0, description="seconds to wait for the workers to join")
-    lost_worker_timeout: float = Field(5.0, gt=0, description="slurm: seconds before a vanished job is replaced")
-
-    @model_validator(mode="after")
-    def _check(self) -> "ClusterConfig":
-        if self.mode == "scheduler_file" and not self.scheduler_file:
-            raise ValueError("mode 'scheduler_file' needs scheduler_file (the path the scheduler wrote)")
-        if self.cores is not None and self.cores < self.threads_per_measurement:
-            raise ValueError(f"cores ({self.cores}) < threads_per_measurement ({self.threads_per_measurement})")
-        return self
+REPO_ROOT = str(Path(__file__).resolve().parents[2])
 
 
 def _slurm_cluster(cfg: ClusterConfig):
@@ -180,8 +140,8 @@ def _close_measurers() -> None:
 def _code_identity() -> tuple[str, str]:
     """What must match between the driver and its workers: the schedule builder version and the MLIR version are
     part of every cache key, so a worker running other code would write entries the driver never reads."""
-    from .machine import mlir_version
-    from .schedule import BUILDER_VERSION
+    from rl_autoschedular.execution.machine import mlir_version
+    from rl_autoschedular.execution.schedule import BUILDER_VERSION
 
     return BUILDER_VERSION, mlir_version()
 

@@ -28,15 +28,15 @@ import time
 import gymnasium as gym
 import numpy as np
 
-from .actions import OpState, advance, decode, flat_mask, masks, nvec
-from .benchmarks import Benchmark
-from .config import EnvConfig
-from .ir_analysis import OpInfo, analyze
-from .layout import to_channels_last
-from .measure import Measurement, Measurer, compile_schedule
-from .observation import fits, history_features, observation_layout, observation_size, op_features
-from .proxy import proxy_log_speedup
-from .schedule import OpSchedule, Schedule
+from rl_autoschedular.config import EnvConfig
+from rl_autoschedular.env.actions import OpState, advance, decode, flat_mask, masks, nvec
+from rl_autoschedular.env.observation import fits, history_features, observation_layout, observation_size, op_features
+from rl_autoschedular.env.proxy import proxy_log_speedup
+from rl_autoschedular.execution.measure import Measurement, Measurer, compile_schedule
+from rl_autoschedular.execution.schedule import OpSchedule, Schedule
+from rl_autoschedular.ir.analysis import OpInfo, analyze
+from rl_autoschedular.ir.benchmarks import Benchmark
+from rl_autoschedular.ir.layout import to_channels_last
 
 
 def fused_bounds(consumer: OpInfo, consumer_bounds: list[int], producer: OpInfo) -> list[int]:

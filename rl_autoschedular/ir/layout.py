@@ -20,15 +20,12 @@ from collections.abc import Iterable
 from mlir import ir
 from mlir.dialects import linalg, tensor
 
-from .ir_analysis import TAG, IRError, linalg_ops, parse_module, tag_module
+from rl_autoschedular.ir.analysis import linalg_ops, parse_module, tag_module
+from rl_autoschedular.ir.op_info import LAYOUT_OPS, TAG, IRError
 
 # NCHW op -> (NHWC op builder, filter permutation FCHW -> HWCF or None for poolings).
-_TWINS = {
-    "linalg.conv_2d_nchw_fchw": (linalg.conv_2d_nhwc_hwcf, [2, 3, 1, 0]),
-    "linalg.pooling_nchw_max": (linalg.pooling_nhwc_max, None),
-    "linalg.pooling_nchw_sum": (linalg.pooling_nhwc_sum, None),
-}
-LAYOUT_OPS = tuple(_TWINS)
+_TWINS = dict(zip(LAYOUT_OPS, [(linalg.conv_2d_nhwc_hwcf, [2, 3, 1, 0]), (linalg.pooling_nhwc_max, None),
+                                (linalg.pooling_nhwc_sum, None)]))
 
 _TO_NHWC = [0, 2, 3, 1]
 _TO_NCHW = [0, 3, 1, 2]

@@ -12,9 +12,10 @@ import torch
 from torch import nn
 from torch.distributions import Categorical
 
-from ..actions import ACTION_TYPES, nvec
-from ..config import EnvConfig
-from ..observation import observation_layout
+from rl_autoschedular.config import EnvConfig
+from rl_autoschedular.env.actions import ACTION_TYPES, nvec
+from rl_autoschedular.env.observation import observation_layout
+
 from .encoders import DistilBertEncoder, LstmEncoder
 
 _NEG = -1e9

@@ -1,0 +1,54 @@
+"""What the analysis says about an op, as plain data: the env, the agent and the builder read it without loading
+the MLIR bindings."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+TAG = "tag"
+# The NCHW ops that the layout action rewrites to NHWC/HWCF (`layout.to_channels_last`).
+LAYOUT_OPS = ("linalg.conv_2d_nchw_fchw", "linalg.pooling_nchw_max", "linalg.pooling_nchw_sum")
+
+
+class IRError(ValueError):
+    """The module does not parse, or cannot be analysed. The message is one line."""
+
+
+@dataclass
+class LoopInfo:
+    """One loop of an op's iteration space."""
+
+    bound: int
+    kind: str  # "parallel" or "reduction"
+
+
+@dataclass
+class Access:
+    """One operand's indexing map as an access matrix.
+
+    `matrix` has one row per map result and one column per loop dim, plus a last column for the constant term.
+    A scalar operand (e.g. the value of a `linalg.fill`) has no rows.
+    """
+
+    operand: int
+    role: str  # "load" for inputs, "store" for outputs (inits)
+    matrix: list[list[int]]
+
+
+@dataclass
+class OpInfo:
+    """What the agent and the schedule builder need to know about one tagged linalg op."""
+
+    tag: str
+    name: str
+    loops: list[LoopInfo]
+    accesses: list[Access]
+    arith_counts: dict[str, int]
+    producers: list[str]
+    consumers: list[str] = field(default_factory=list)
+    dtype: str = ""
+    operand_shapes: list[list[int]] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        """A JSON-ready dict: tag, name, loops, accesses, arith_counts, producers, consumers, dtype, shapes."""
+        return asdict(self)

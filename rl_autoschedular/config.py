@@ -20,7 +20,7 @@ STATUSES = ("ok", "transform_error", "compile_error", "crash", "timeout", "wrong
 DETERMINISTIC_FAILURES = ("transform_error", "compile_error", "wrong_output")
 
 
-# Reward of each failure. harness_error is ours, not the schedule's: it costs nothing, and the trainer drops it.
+# Reward of each failure. harness_error is ours, not the schedule's: it costs the schedule nothing.
 DEFAULT_PENALTIES = {"transform_error": -1.0, "compile_error": -1.0, "crash": -2.0, "timeout": -2.0,
                      "wrong_output": -2.0, "lost": -1.0, "invalid_action": -0.5, "harness_error": 0.0}
 
@@ -41,7 +41,7 @@ class TimingConfig(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> "TimingConfig":
         if self.max_runs < self.min_runs:
-            raise ValueError(f"max_runs ({self.max_runs}) < min_runs ({self.min_runs})")
+            raise ValueError(f"timing needs min_runs <= max_runs (got {self.min_runs} and {self.max_runs})")
         return self
 
 

@@ -5,7 +5,8 @@
 2. the timing spread: the coefficient of variation within one measurement, and across repeated measurements of
    the same schedule (target: median CV under 3%);
 3. the hand schedules on a 512 matmul and on a 3x3 NHWC conv, with GFLOP/s, next to PyTorch eager and IREE
-   llvm-cpu, all on 1 thread and all verified (target: at least parity with PyTorch).
+   llvm-cpu, all on 1 thread and all verified: PyTorch's and IREE's outputs on the same seeded inputs are compared
+   with our (IREE-checked) reference, under the tolerance schedules get (target: at least parity with PyTorch).
 
 Every figure is measured here, now; nothing is a constant.
 """
@@ -14,17 +15,19 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parent.parent
 
 from rl_autoschedular.config import MeasureConfig
-from rl_autoschedular.execution.job import random_inputs
-from rl_autoschedular.execution.measure import Measurer, op_facts
+from rl_autoschedular.execution.job import random_inputs, worst_error
+from rl_autoschedular.execution.measure import Measurer, op_facts, reduction_size
+from rl_autoschedular.execution.reference import IreeError, IreeProgram, compile_iree
 from rl_autoschedular.execution.schedule import Action, OpSchedule, Schedule
 from rl_autoschedular.ir.analysis import analyze
 from rl_autoschedular.ir.benchmarks import load_dataset
@@ -70,45 +73,55 @@ def median_ms(fn, warmup: int = 3, runs: int = 30) -> float:
     return statistics.median(times) / 1e6
 
 
-def torch_ms(bench) -> dict[str, float]:
-    """PyTorch eager on 1 thread for the same computation: a matmul, or a conv in both memory formats (an NHWC
-    benchmark's input is already padded and its filter is HWCF; an NCHW one pads by 1 inside)."""
+def torch_ms(bench, inputs) -> dict[str, tuple[float, list[np.ndarray]]]:
+    """PyTorch eager on 1 thread for the same computation, with its output in the benchmark's layout: a matmul, or
+    a conv in both memory formats (an NHWC benchmark's input is already padded and its filter is HWCF; an NCHW one
+    pads by 1 inside)."""
     import torch
 
     torch.set_num_threads(1)
-    xs = [torch.from_numpy(x) for x in random_inputs([(s.shape, s.dtype) for s in bench.inputs], 0)]
+    xs = [torch.from_numpy(x) for x in inputs]
     if bench.name.startswith("matmul"):
-        return {"torch eager": median_ms(lambda: torch.mm(*xs))}
+        return {"torch eager": (median_ms(lambda: torch.mm(*xs)), [torch.mm(*xs).numpy()])}
     conv = torch.nn.functional.conv2d
-    if "nhwc" in bench.name:
+    nhwc = "nhwc" in bench.name
+    if nhwc:
         x, w, pad = xs[0].permute(0, 3, 1, 2).contiguous(), xs[1].permute(3, 2, 0, 1).contiguous(), 0
     else:
         x, w, pad = xs[0], xs[1], 1
     xl, wl = x.to(memory_format=torch.channels_last), w.to(memory_format=torch.channels_last)
-    return {"torch eager NCHW": median_ms(lambda: conv(x, w, padding=pad)),
-            "torch eager channels_last": median_ms(lambda: conv(xl, wl, padding=pad))}
+
+    def result(x, w):  # NCHW out of torch, in the benchmark's layout for the comparison
+        out = conv(x, w, padding=pad)
+        return [(out.permute(0, 2, 3, 1) if nhwc else out).contiguous().numpy()]
+
+    return {"torch eager NCHW": (median_ms(lambda: conv(x, w, padding=pad)), result(x, w)),
+            "torch eager channels_last": (median_ms(lambda: conv(xl, wl, padding=pad)), result(xl, wl))}
 
 
-def iree_ms(bench) -> float | str:
-    """IREE llvm-cpu (host CPU, local-sync = 1 thread) on the same module, compiled with the iree-compile binary
-    (its Python compiler cannot be imported beside the MLIR bindings)."""
-    import iree.runtime as rt
-
+def iree_ms(bench, inputs) -> tuple[float, list[np.ndarray]] | str:
+    """IREE llvm-cpu (host CPU, local-sync = 1 thread) on the same module, with its outputs; or why it failed."""
     with tempfile.TemporaryDirectory() as tmp:
-        src, vmfb = Path(tmp) / "b.mlir", Path(tmp) / "b.vmfb"
-        src.write_text(bench.text)
-        proc = subprocess.run([str(Path(sys.executable).parent / "iree-compile"), str(src), "-o", str(vmfb),
-                               "--iree-hal-target-device=local", "--iree-hal-local-target-device-backends=llvm-cpu",
-                               "--iree-llvmcpu-target-cpu=host"], capture_output=True, text=True)
-        if proc.returncode != 0:
-            return f"iree-compile failed: {proc.stderr.strip().splitlines()[-1][:120]}"
-        config = rt.Config("local-sync")
-        ctx = rt.SystemContext(config=config)
-        ctx.add_vm_module(rt.VmModule.copy_buffer(config.vm_instance, vmfb.read_bytes()))
-    args = [rt.asdevicearray(config.device, x)
-            for x in random_inputs([(s.shape, s.dtype) for s in bench.inputs], 0)]
-    fn = ctx.modules.module["main"]
-    return median_ms(lambda: fn(*args))
+        vmfb = Path(tmp) / "bench.vmfb"
+        try:
+            compile_iree(bench.text, vmfb, timeout=600)
+        except IreeError as exc:
+            return str(exc)
+        program = IreeProgram(vmfb)
+    args = program.device_arrays(inputs)
+    return median_ms(lambda: program.main(*args)), program.run(inputs)
+
+
+def agreement(bench, outputs, reference) -> str:
+    """'verified' with the max abs error when `outputs` match the reference under the tolerance schedules get,
+    else the error and the tolerance it exceeds."""
+    if [o.shape for o in outputs] != [r.shape for r in reference]:
+        return f"WRONG: shapes {[o.shape for o in outputs]}, reference {[r.shape for r in reference]}"
+    errors = [worst_error(o, r, s.dtype, reduction_size(bench)) for o, r, s in zip(outputs, reference, bench.outputs)]
+    err, allowed = max(errors, key=lambda e: e[0] - e[1])
+    if err <= allowed:
+        return f"verified, max abs error {err:.2g}"
+    return f"WRONG: max abs error {err:.3g} > tol {allowed:.3g}"
 
 
 def main() -> int:
@@ -158,15 +171,19 @@ def main() -> int:
             print(f"{name}: status {r.status}, verified {r.verified}; baseline {r.baseline_ns / 1e6:.2f} ms")
             print(f"  MLIR-RL hand schedule   {r.time_ns / 1e6:8.3f} ms  {gflops:6.1f} GFLOP/s  "
                   f"speedup {r.speedup:7.1f}x over unoptimized")
-            for label, ms in torch_ms(bench).items():
+            # The same seeded inputs as the reference; every other executor's outputs are checked against it.
+            inputs = random_inputs([(s.shape, s.dtype) for s in bench.inputs], m.config.seed)
+            reference = m.reference(bench)
+            others = dict(torch_ms(bench, inputs))
+            others["IREE llvm-cpu"] = iree_ms(bench, inputs)
+            for label, result in others.items():
+                if isinstance(result, str):
+                    print(f"  {label:24s}{result}")
+                    continue
+                ms, outputs = result
                 print(f"  {label:24s}{ms:8.3f} ms  {bench.flops / ms / 1e6:6.1f} GFLOP/s  "
-                      f"hand schedule is {ms / (r.time_ns / 1e6):.2f}x its speed")
-            ims = iree_ms(bench)
-            if isinstance(ims, str):
-                print(f"  IREE llvm-cpu           {ims}")
-            else:
-                print(f"  IREE llvm-cpu           {ims:8.3f} ms  {bench.flops / ims / 1e6:6.1f} GFLOP/s  "
-                      f"hand schedule is {ims / (r.time_ns / 1e6):.2f}x its speed")
+                      f"hand schedule is {ms / (r.time_ns / 1e6):.2f}x its speed  "
+                      f"[{agreement(bench, outputs, reference)}]")
     return 0
 
 

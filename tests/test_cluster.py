@@ -103,6 +103,20 @@ def test_worker_killed_mid_batch_loses_nothing(tmp_path):
     check_against_cache(results, items, benches, tmp_path)
 
 
+def test_a_raising_task_is_a_harness_error_not_lost(tmp_path):
+    """A task that raises (here the Measurer cannot parse a benchmark's text) is a fault of ours: harness_error,
+    with no worker lost, and the batch goes on."""
+    from test_faults import _raw_benchmark
+
+    benches = {"garbage": _raw_benchmark("garbage", "this is not MLIR"),
+               "relu_128x3072": load_benchmark(DATA / "relu_128x3072.mlir")}
+    items = [("garbage", None), ("relu_128x3072", None)]
+    with cluster_client(ClusterConfig(workers=1)) as client:
+        results = measure_batch(client, benches, items, tmp_path, FAST, retries=0, progress=False)
+    assert [r.status for r in results] == ["harness_error", "ok"], results
+    assert "IRError" in results[0].message
+
+
 def test_scheduler_file_mode(tmp_path):
     """The big-cluster deployment, on one machine: a scheduler and a worker started by hand (srun does it on a
     cluster) and the client connecting through the scheduler file."""

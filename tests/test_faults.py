@@ -1,9 +1,12 @@
 """Fault containment: a program that segfaults, one that loops forever and one whose output is wrong each get
-their failure status; the same Measurer then measures the next benchmark correctly and no cache entry is lost."""
+their failure status; the same Measurer then measures the next benchmark correctly and no cache entry is lost.
+A timeout or crash is retried once and never cached; a fault of the harness is a harness_error, never cached."""
 
 from __future__ import annotations
 
 import hashlib
+import logging
+import sqlite3
 from pathlib import Path
 
 from conftest import DATA, ROOT
@@ -75,9 +78,11 @@ def test_failures_are_contained_and_cache_survives(tmp_path, fast_config):
 
         crash = m.baseline(_raw_benchmark("segfault", SEGFAULT))
         assert crash.status == "crash" and "SIGSEGV" in crash.message
+        assert crash.attempts == 2  # retried once in a fresh worker
 
         hang = m.baseline(_raw_benchmark("forever", FOREVER))
         assert hang.status == "timeout" and "3.0 s" in hang.message
+        assert hang.attempts == 2
 
         wrong = m.measure(matmul, WRONG_SCRIPT)
         assert wrong.status == "wrong_output" and not wrong.verified
@@ -135,3 +140,56 @@ def test_measuring_process_dies_with_its_caller(tmp_path):
             break
         time.sleep(0.1)
     assert state in ("Z", "gone"), f"measuring process {child} outlived its caller (state {state})"
+
+
+def _cached_statuses(cache_dir: Path) -> list[str]:
+    with sqlite3.connect(cache_dir / "results.sqlite") as db:
+        return [row[0] for row in db.execute("SELECT status FROM measurements_v2")]
+
+
+# A schedule that changes nothing: the scheduled program is the baseline's, so it runs correctly.
+NOOP_SCRIPT = """
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    transform.yield
+  }
+}
+"""
+
+
+def test_timeout_is_retried_and_never_cached(tmp_path, fast_config):
+    # A run timeout far below what verifying and timing take: a real program really exceeds it.
+    config = MeasureConfig(timing=fast_config.timing, run_timeout_factor=1e-9, min_run_timeout=1e-3)
+    add = load_benchmark(DATA / "add_256x1024.mlir")
+    with Measurer(tmp_path, config) as m:
+        first = m.measure(add, NOOP_SCRIPT)
+        assert first.status == "timeout" and "run exceeded" in first.message and first.attempts == 2
+        second = m.measure(add, NOOP_SCRIPT)
+        assert second.status == "timeout" and not second.cached and second.attempts == 2
+    assert _cached_statuses(tmp_path) == ["ok"]  # the baseline only
+
+
+def test_crash_is_retried_and_never_cached(tmp_path, fast_config):
+    segfault = _raw_benchmark("segfault", SEGFAULT)
+    with Measurer(tmp_path, fast_config) as m:
+        for _ in range(2):
+            result = m.measure(segfault, NOOP_SCRIPT)  # the baseline crashes, so the schedule is never run
+            assert result.status == "crash" and not result.cached and result.attempts == 2
+    assert _cached_statuses(tmp_path) == []
+
+
+def test_unreadable_reference_is_a_harness_error(tmp_path, fast_config, caplog):
+    add = load_benchmark(DATA / "add_256x1024.mlir")
+    schedule = Schedule((OpSchedule("op_0", (Action("tile", (32, 256)),)),))
+    with Measurer(tmp_path, fast_config) as m, caplog.at_level(logging.ERROR, logger="rl_autoschedular.execution"):
+        assert m.baseline(add).status == "ok"
+        reference = m._reference_path(add)
+        reference.write_bytes(reference.read_bytes()[:100])  # truncated: a fault of ours, not of the schedule
+        broken = m.measure(add, schedule)
+        assert broken.status == "harness_error" and broken.attempts == 1, broken
+        assert "\n" not in broken.message and broken.speedup is None
+        assert any("Traceback" in r.getMessage() for r in caplog.records if r.name == "rl_autoschedular.execution")
+        assert "harness_error" not in _cached_statuses(tmp_path)
+        assert m.baseline(add, refresh=True).status == "ok"  # rewrites the reference
+        fixed = m.measure(add, schedule)
+        assert fixed.status == "ok" and not fixed.cached, fixed

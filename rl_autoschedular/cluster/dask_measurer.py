@@ -13,14 +13,16 @@
   scheduler can recompute it if every worker holding it dies.
 - Each benchmark's baseline is measured once, before its schedules (they depend on the baseline task), so two
   workers never race to write the same reference outputs and all speedups use the baseline the cache holds.
-- A task whose worker dies is rescheduled; after `retries` more losses (or `retries` failed attempts if the task
-  raises) it becomes a Measurement with status `lost`, and the batch goes on.
+- A task whose worker dies is rescheduled; after `retries` more losses it becomes a Measurement with status `lost`,
+  and the batch goes on. A task that still raises after `retries` more attempts is a fault of ours, not of the
+  schedule: status `harness_error`, its traceback logged.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import logging
 import os
 import sys
 import threading
@@ -28,7 +30,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 import dask
-from distributed import Client, Future, as_completed
+from distributed import Client, Future, KilledWorker, as_completed
 from tqdm import tqdm
 
 from rl_autoschedular.config import ClusterConfig, MeasureConfig
@@ -41,6 +43,7 @@ from rl_autoschedular.ir.benchmarks import Benchmark
 LOST = "lost"
 RESOURCE = "measure_slot"
 REPO_ROOT = str(Path(__file__).resolve().parents[2])
+log = logging.getLogger("rl_autoschedular.cluster")
 
 
 def _slurm_cluster(cfg: ClusterConfig):
@@ -138,12 +141,11 @@ def _close_measurers() -> None:
 
 
 def _code_identity() -> tuple[str, str]:
-    """What must match between the driver and its workers: the schedule builder version and the MLIR version are
+    """What must match between the driver and its workers: the measuring code's hash and the MLIR version are
     part of every cache key, so a worker running other code would write entries the driver never reads."""
-    from rl_autoschedular.execution.machine import mlir_version
-    from rl_autoschedular.execution.schedule import BUILDER_VERSION
+    from rl_autoschedular.execution.machine import code_hash, mlir_version
 
-    return BUILDER_VERSION, mlir_version()
+    return code_hash(), mlir_version()
 
 
 def _hold(bench: Benchmark) -> Benchmark:
@@ -188,7 +190,7 @@ class ClusterMeasurer:
         mine = _code_identity()
         other = {addr: ident for addr, ident in client.run(_code_identity).items() if tuple(ident) != mine}
         if other:
-            raise RuntimeError(f"workers run other code than this process (builder, MLIR) = {mine}: {other}; "
+            raise RuntimeError(f"workers run other code than this process (code hash, MLIR) = {mine}: {other}; "
                                "restart them from the same checkout and environment")
         self._bench: dict[str, Future] = {
             name: client.submit(_hold, b, key=f"benchmark-{name}-{b.ir_hash[:16]}", pure=False)
@@ -251,10 +253,15 @@ class ClusterMeasurer:
     def _outcome(self, fut: Future, name: str) -> Measurement:
         try:
             return fut.result()
-        except Exception as exc:  # KilledWorker, CancelledError, CommError, or an error the task kept raising
-            what = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
-            return Measurement(name, LOST, f"task failed after {self.retries} retries ({what[:300]})",
-                               threads=self.config.threads)
+        except Exception as exc:
+            what = f"{type(exc).__name__}: {exc}".strip().rstrip(":").splitlines()[0][:300]
+            # An erred future holds either the task's own exception or KilledWorker (its workers kept dying);
+            # a cancelled or lost one (the cluster went away) is infrastructure too.
+            if isinstance(exc, KilledWorker) or fut.status != "error":
+                return Measurement(name, LOST, f"task failed after {self.retries} retries ({what})",
+                                   threads=self.config.threads)
+            log.error("measurement task of %s raised: %s", name, what, exc_info=exc)
+            return Measurement(name, "harness_error", f"measurement task raised {what}", threads=self.config.threads)
 
 
 def measure_batch(client: Client, benchmarks: Sequence[Benchmark] | dict[str, Benchmark], items: Sequence[Item],

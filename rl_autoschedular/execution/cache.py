@@ -1,8 +1,13 @@
 """Results cache: SQLite in WAL mode, safe under concurrent writers (processes, later Dask workers).
 
-An entry is keyed by the benchmark IR hash, the canonical schedule, the machine fingerprint, the MLIR version and
-the thread count, so timings from another machine, compiler or thread count are never served. Every `put` commits
-at once: a process killed a moment later loses nothing it already stored.
+An entry is keyed by the benchmark IR hash, the canonical schedule, the machine fingerprint, the MLIR version, the
+thread count and the measurement identity (`machine.measurement_identity`: a hash of the builder, lowering and
+verification code and of the seed, timing and reference-check settings), so a timing from another machine,
+compiler, thread count, code or setting is never served. Every `put` commits at once: a process killed a moment
+later loses nothing it already stored.
+
+The table is named for its schema version: a cache file written by an older schema keeps its old table, which is
+never read, so an old file is simply not served instead of failing.
 """
 
 from __future__ import annotations
@@ -11,23 +16,26 @@ import json
 import sqlite3
 from pathlib import Path
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS measurements (
+_TABLE = "measurements_v2"
+_KEY = ("ir_hash", "schedule", "fingerprint", "mlir_version", "threads", "config_hash")
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS {_TABLE} (
     ir_hash TEXT NOT NULL,
     schedule TEXT NOT NULL,
     fingerprint TEXT NOT NULL,
     mlir_version TEXT NOT NULL,
     threads INTEGER NOT NULL,
+    config_hash TEXT NOT NULL,
     status TEXT NOT NULL,
     result TEXT NOT NULL,
     created REAL NOT NULL DEFAULT (julianday('now')),
-    PRIMARY KEY (ir_hash, schedule, fingerprint, mlir_version, threads)
+    PRIMARY KEY ({", ".join(_KEY)})
 )
 """
 
 
 class ResultsCache:
-    """A persistent map from (ir_hash, schedule, fingerprint, mlir_version, threads) to a result dict."""
+    """A persistent map from (ir_hash, schedule, fingerprint, mlir_version, threads, config_hash) to a result."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
@@ -38,24 +46,24 @@ class ResultsCache:
         self._conn.execute("PRAGMA synchronous=NORMAL")
         self._conn.execute(_SCHEMA)
 
-    def get(self, ir_hash: str, schedule: str, fingerprint: str, mlir_version: str, threads: int) -> dict | None:
+    def get(self, ir_hash: str, schedule: str, fingerprint: str, mlir_version: str, threads: int,
+            config_hash: str) -> dict | None:
         """The stored result, or None."""
         row = self._conn.execute(
-            "SELECT result FROM measurements WHERE ir_hash=? AND schedule=? AND fingerprint=? AND mlir_version=? "
-            "AND threads=?", (ir_hash, schedule, fingerprint, mlir_version, threads)).fetchone()
+            f"SELECT result FROM {_TABLE} WHERE " + " AND ".join(f"{k}=?" for k in _KEY),
+            (ir_hash, schedule, fingerprint, mlir_version, threads, config_hash)).fetchone()
         return json.loads(row[0]) if row else None
 
     def put(self, ir_hash: str, schedule: str, fingerprint: str, mlir_version: str, threads: int,
-            result: dict) -> None:
+            config_hash: str, result: dict) -> None:
         """Store (or replace) a result; committed before returning."""
         self._conn.execute(
-            "INSERT OR REPLACE INTO measurements (ir_hash, schedule, fingerprint, mlir_version, threads, status, "
-            "result) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (ir_hash, schedule, fingerprint, mlir_version, threads, result.get("status", ""),
+            f"INSERT OR REPLACE INTO {_TABLE} ({', '.join(_KEY)}, status, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (ir_hash, schedule, fingerprint, mlir_version, threads, config_hash, result.get("status", ""),
              json.dumps(result, sort_keys=True)))
 
     def __len__(self) -> int:
-        return self._conn.execute("SELECT COUNT(*) FROM measurements").fetchone()[0]
+        return self._conn.execute(f"SELECT COUNT(*) FROM {_TABLE}").fetchone()[0]
 
     def close(self) -> None:
         self._conn.close()

@@ -12,6 +12,7 @@ import os
 import statistics
 import sys
 import time
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,14 +68,37 @@ def random_inputs(specs, seed: int) -> list[np.ndarray]:
     return out
 
 
+def unwritten_fill(dtype: str):
+    """What an output buffer holds before the program runs: NaN for floats, the type's minimum for integers (far
+    outside what inputs in [-8, 8] produce), so an element that no one writes stands out. Booleans have no spare
+    value: False."""
+    np_dtype = _NP_DTYPES[dtype]
+    if np.issubdtype(np_dtype, np.floating):
+        return np.nan
+    if np_dtype is np.bool_:
+        return False
+    return np.iinfo(np_dtype).min
+
+
 def _fresh_outputs(specs) -> list[np.ndarray]:
-    # NaN-filled float outputs: a schedule that forgets to write an element cannot match the reference.
-    outs = []
-    for shape, dtype in specs:
-        np_dtype = _NP_DTYPES[dtype]
-        fill = np.nan if np.issubdtype(np_dtype, np.floating) else 0
-        outs.append(np.full(shape, fill, dtype=np_dtype))
-    return outs
+    # A schedule (or a baseline) that forgets to write an element cannot match, nor pass reference_problem.
+    return [np.full(shape, unwritten_fill(dtype), dtype=_NP_DTYPES[dtype]) for shape, dtype in specs]
+
+
+def reference_problem(outputs, dtypes) -> str | None:
+    """None when reference outputs can be trusted as far as their values alone tell, else a one-line reason: a
+    non-finite float (an unwritten element, or a program whose answer is not a number) or an integer that still
+    holds the fill (an unwritten element)."""
+    for i, (out, dtype) in enumerate(zip(outputs, dtypes)):
+        if np.issubdtype(out.dtype, np.floating):
+            bad = int(np.count_nonzero(~np.isfinite(out)))
+            if bad:
+                return f"has {bad} of {out.size} non-finite values in output {i} (unwritten, or not a number)"
+        elif out.dtype != np.bool_:
+            bad = int(np.count_nonzero(out == unwritten_fill(dtype)))
+            if bad:
+                return f"has {bad} of {out.size} elements of output {i} never written (still {unwritten_fill(dtype)})"
+    return None
 
 
 def tolerance(dtype: str, reduction_size: int) -> float:
@@ -86,25 +110,31 @@ def tolerance(dtype: str, reduction_size: int) -> float:
     return 50.0 * eps * math.sqrt(max(1, reduction_size))
 
 
+def worst_error(out: np.ndarray, ref: np.ndarray, dtype: str, reduction_size: int) -> tuple[float, float]:
+    """(max abs error over every position, the error allowed: tolerance * max(1, max |ref|)). The error is inf
+    where `out` holds a non-finite value: the reference, checked by reference_problem, holds none."""
+    ref64, out64 = ref.astype(np.float64), out.astype(np.float64)
+    allowed = tolerance(dtype, reduction_size) * max(1.0, float(np.max(np.abs(ref64), initial=0.0)))
+    if not np.all(np.isfinite(out64)):
+        return math.inf, allowed
+    return float(np.max(np.abs(out64 - ref64), initial=0.0)), allowed
+
+
 def compare(outputs, reference, dtypes, reduction_size: int) -> str | None:
-    """None when every output matches the reference within tolerance, else a one-line reason."""
+    """None when every output matches the (finite) reference within tolerance at every position, else a one-line
+    reason."""
     for i, (out, ref, dtype) in enumerate(zip(outputs, reference, dtypes)):
         if out.shape != ref.shape:
             return f"output {i} has shape {out.shape}, reference {ref.shape}"
-        tol = tolerance(dtype, reduction_size)
-        if tol == 0.0:
-            bad = int(np.count_nonzero(out != ref))
-            if bad:
-                return f"output {i}: {bad} of {out.size} elements differ from the reference"
+        err, allowed = worst_error(out, ref, dtype, reduction_size)
+        if err <= allowed:
             continue
-        ref64, out64 = ref.astype(np.float64), out.astype(np.float64)
-        if not np.all(np.isfinite(out64) == np.isfinite(ref64)):
-            return f"output {i}: non-finite values where the reference has none (or the reverse)"
-        finite = np.isfinite(ref64)
-        scale = max(1.0, float(np.max(np.abs(ref64[finite]), initial=0.0)))
-        err = float(np.max(np.abs(out64[finite] - ref64[finite]), initial=0.0))
-        if err > tol * scale:
-            return f"output {i}: max abs error {err:.3g} exceeds {tol * scale:.3g} (relative tolerance {tol:.2g})"
+        if tolerance(dtype, reduction_size) == 0.0:
+            return f"output {i}: {int(np.count_nonzero(out != ref))} of {out.size} elements differ from the reference"
+        if math.isinf(err):
+            return f"output {i}: non-finite values where the reference has none"
+        return f"output {i}: max abs error {err:.3g} exceeds {allowed:.3g} (relative tolerance " \
+               f"{tolerance(dtype, reduction_size):.2g})"
     return None
 
 
@@ -136,8 +166,16 @@ def compile_job(job: Job):
     return engine, ctx, {"apply_ms": (t1 - t0) * 1e3, "lower_ms": (t2 - t1) * 1e3, "jit_ms": (t3 - t2) * 1e3}
 
 
+def harness_error(exc: BaseException) -> dict:
+    """The result of an exception in our own code (not in the JIT-compiled program): status harness_error, a
+    one-line message, and the traceback, which the runner logs and strips."""
+    message = f"{type(exc).__name__}: {exc}".strip().splitlines()[0][:300]
+    return {"status": "harness_error", "message": message, "traceback": traceback.format_exc()}
+
+
 def run_job(engine, job: Job) -> dict:
-    """Verify once on fresh inputs, then time. Returns the result fields (status ok or wrong_output)."""
+    """Verify once on fresh inputs, then time. Returns the result fields (status ok or wrong_output, or
+    harness_error when the reference cannot be read)."""
     inputs = random_inputs(job.inputs, job.seed)
     outputs = _fresh_outputs(job.outputs)
     args = _descriptor_pointers(inputs + outputs)
@@ -147,8 +185,11 @@ def run_job(engine, job: Job) -> dict:
         np.savez(tmp, *outputs)
         os.replace(tmp, job.reference_path)
     else:
-        with np.load(job.reference_path) as ref:
-            reference = [ref[f"arr_{i}"] for i in range(len(job.outputs))]
+        try:
+            with np.load(job.reference_path) as ref:
+                reference = [ref[f"arr_{i}"] for i in range(len(job.outputs))]
+        except Exception as exc:  # a missing or unreadable reference is our fault, never the schedule's
+            return harness_error(exc)
         reason = compare(outputs, reference, [d for _, d in job.outputs], job.reduction_size)
         if reason:
             return {"status": "wrong_output", "message": reason}

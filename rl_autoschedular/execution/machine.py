@@ -1,11 +1,21 @@
-"""Identity of the measuring machine and toolchain, part of every cache key and baseline entry."""
+"""Identity of the measuring machine, toolchain and measuring code, part of every cache key and baseline entry."""
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import importlib
+import json
 import platform
 from importlib import metadata
+from pathlib import Path
+
+from rl_autoschedular.config import MeasureConfig
+
+# The modules whose text decides what a measured result is: the schedule builder, the layout rewrite the builder's
+# payload goes through, the lowering, and the job (verification tolerance, timing loop).
+_CODE_MODULES = ("rl_autoschedular.execution.schedule", "rl_autoschedular.ir.layout",
+                 "rl_autoschedular.execution.lowering", "rl_autoschedular.execution.job")
 
 
 @functools.lru_cache(maxsize=1)
@@ -35,3 +45,26 @@ def mlir_version() -> str:
         return metadata.version("xtc-mlir-python-bindings")
     except metadata.PackageNotFoundError:
         return "unknown"
+
+
+def code_hash() -> str:
+    """Hash of the code that turns a schedule into a verified timing: the source of `_CODE_MODULES`, plus the
+    pipelines and transform script the lowering runs as they are in this process. An edit to any of them changes
+    every cache key, so an old result is never served and no version needs bumping by hand. Not memoised: it is
+    computed once per Measurer (a few file reads)."""
+    digest = hashlib.sha256()
+    for name in _CODE_MODULES:
+        digest.update(Path(importlib.import_module(name).__file__).read_bytes())
+    lowering = importlib.import_module("rl_autoschedular.execution.lowering")
+    for text in (lowering._BUFFERIZE, lowering._SEQUENTIAL_FORALLS, lowering._TO_LLVM):
+        digest.update(b"\0" + text.encode())
+    return digest.hexdigest()
+
+
+def measurement_identity(config: MeasureConfig) -> str:
+    """Hash of everything besides the benchmark, schedule, machine, MLIR version and threads that a cached result
+    depends on: `code_hash()`, the input seed, the timing settings and the reference-check mode. Timeouts are left
+    out: results that depend on them (timeout, crash) are never cached."""
+    settings = {"code": code_hash(), "seed": config.seed, "timing": config.timing.model_dump(),
+                "reference_check": config.reference_check}
+    return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()

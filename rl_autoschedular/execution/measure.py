@@ -1,26 +1,34 @@
 """Measurement service: baseline and scheduled timings of benchmarks, verified, isolated and cached.
 
 `Measurer.measure(benchmark, schedule)` is what the environment, the searches and the CLIs call. It
-- measures the unoptimized baseline first (once; it also writes the reference outputs),
+- measures the unoptimized baseline first (once; it also writes the reference outputs, which are checked once
+  against IREE llvm-cpu: a benchmark whose reference disagrees is refused),
 - builds the schedule's transform script, runs it in the isolated worker with a run timeout derived from the
   baseline time, and compares the outputs with the reference,
-- serves repeated measurements from the SQLite cache.
+- serves repeated measurements from the SQLite cache. Only results the same schedule reproduces are cached (ok and
+  the deterministic failures); a timeout or crash may be the machine's fault, so it is retried once in a fresh
+  worker and never cached, and a harness_error (our fault) is never cached either.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import math
+import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from rl_autoschedular.config import MeasureConfig
+import numpy as np
+
+from rl_autoschedular.config import DETERMINISTIC_FAILURES, MeasureConfig
 from rl_autoschedular.execution.cache import ResultsCache
 from rl_autoschedular.execution.job import Job
-from rl_autoschedular.execution.machine import cpu_fingerprint, mlir_version
+from rl_autoschedular.execution.machine import cpu_fingerprint, measurement_identity, mlir_version
+from rl_autoschedular.execution.reference import verify_reference
 from rl_autoschedular.execution.runner import IsolatedRunner
-from rl_autoschedular.execution.schedule import BUILDER_VERSION, OpFacts, Schedule, build_script
+from rl_autoschedular.execution.schedule import OpFacts, Schedule, build_script
 from rl_autoschedular.ir.analysis import analyze
 from rl_autoschedular.ir.benchmarks import Benchmark
 from rl_autoschedular.ir.layout import to_channels_last
@@ -45,6 +53,7 @@ class Measurement:
     apply_ms: float | None = None
     lower_ms: float | None = None
     jit_ms: float | None = None
+    attempts: int = 1  # runs of the job it took: 2 when a timeout or crash was retried
 
     @property
     def verified(self) -> bool:
@@ -99,6 +108,8 @@ class Measurer:
         self.runner = IsolatedRunner(threads=config.threads)
         self.fingerprint = cpu_fingerprint()
         self.mlir_version = mlir_version()
+        self.config_hash = measurement_identity(config)
+        self._refused: dict[str, Measurement] = {}  # ir_hash -> the refusal of a benchmark whose reference failed
 
     def close(self) -> None:
         self.runner.close()
@@ -111,9 +122,24 @@ class Measurer:
         self.close()
 
     def _key(self, bench: Benchmark, schedule_key: str):
-        # The builder version is part of the schedule key: a changed recipe must not serve old timings.
-        return (bench.ir_hash, f"{BUILDER_VERSION}:{schedule_key}", self.fingerprint, self.mlir_version,
-                self.config.threads)
+        # config_hash covers the builder, lowering and verification code and the settings: no stale entry is served.
+        return (bench.ir_hash, schedule_key, self.fingerprint, self.mlir_version, self.config.threads,
+                self.config_hash)
+
+    def _run(self, job: Job, run_timeout: float) -> dict:
+        """Run `job` in the isolated worker; a timeout or crash (perhaps the machine's fault: load, a killed
+        process) is retried once in a fresh worker. The result's `attempts` says how many runs it took."""
+        for attempt in (1, 2):
+            raw = self.runner.run(job, self.config.compile_timeout, run_timeout)
+            raw["attempts"] = attempt
+            if raw["status"] not in ("timeout", "crash"):
+                break
+        return raw
+
+    def _store(self, key, raw: dict) -> None:
+        # Only what the same schedule reproduces: never a timeout or crash (transient) nor a harness_error (ours).
+        if raw["status"] == "ok" or raw["status"] in DETERMINISTIC_FAILURES:
+            self.cache.put(*key, raw)
 
     def _reference_path(self, bench: Benchmark) -> Path:
         return self.references / f"{bench.ir_hash}-seed{self.config.seed}.npz"
@@ -130,7 +156,7 @@ class Measurer:
         fields = {k: raw.get(k) for k in ("status", "message", "time_ns", "cv", "min_ns", "max_ns",
                                           "apply_ms", "lower_ms", "jit_ms")}
         m = Measurement(name=bench.name, threads=self.config.threads, runs=raw.get("runs", 0) or 0,
-                        baseline_ns=baseline_ns, cached=cached, **fields)
+                        baseline_ns=baseline_ns, cached=cached, attempts=raw.get("attempts", 1), **fields)
         m.message = m.message or ""
         if m.status != "ok":
             m.time_ns = None
@@ -138,20 +164,67 @@ class Measurer:
             m.speedup = baseline_ns / m.time_ns
         return m
 
+    def _verified_path(self, bench: Benchmark) -> Path:
+        return self.references / f"{bench.ir_hash}-seed{self.config.seed}.verified.json"
+
+    def _check_reference(self, bench: Benchmark, fresh: bool) -> str:
+        """'' when the reference outputs of `bench` are verified (now, or by an earlier check under the same code
+        and settings, as its marker file records), else why the benchmark is refused, in one line."""
+        marker = self._verified_path(bench)
+        if not fresh:
+            try:
+                if json.loads(marker.read_text()).get("identity") == self.config_hash:
+                    return ""
+            except (OSError, ValueError):  # no marker (or a torn one): check now
+                pass
+        verdict = verify_reference(self._job(bench, None, write_reference=True), self.config.reference_check,
+                                   self.config.compile_timeout + self.config.baseline_run_timeout)
+        if not verdict.ok:
+            # A refused reference must not look like one to any later run.
+            self._reference_path(bench).unlink(missing_ok=True)
+            marker.unlink(missing_ok=True)
+            return f"reference of {bench.name} {verdict.reason}"
+        tmp = marker.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({**verdict.to_json(), "identity": self.config_hash}, indent=1) + "\n")
+        os.replace(tmp, marker)
+        return ""
+
     def baseline(self, bench: Benchmark, refresh: bool = False) -> Measurement:
-        """The unoptimized program's time; measured once (or again with `refresh`), then served from the cache."""
+        """The unoptimized program's time; measured once (or again with `refresh`), then served from the cache.
+
+        Its outputs are the reference of every measurement of `bench`, so they are checked once per benchmark and
+        seed (`reference.verify_reference`: finite, fully written and, with reference_check "iree", equal to IREE
+        llvm-cpu's). A refused benchmark gets a harness_error naming it, is never cached, and is not checked again
+        by this Measurer (unless `refresh`)."""
+        if refresh:
+            self._refused.pop(bench.ir_hash, None)
+        elif bench.ir_hash in self._refused:
+            return self._refused[bench.ir_hash]
         key = self._key(bench, Schedule().canonical())
         raw = None if refresh else self.cache.get(*key)
-        if raw is None or not self._reference_path(bench).exists():
-            raw = self.runner.run(self._job(bench, None, write_reference=True),
-                                  self.config.compile_timeout, self.config.baseline_run_timeout)
-            if raw["status"] == "ok":  # a failed baseline is retried next time, never served from the cache
+        cached = raw is not None and self._reference_path(bench).exists()
+        if not cached:
+            raw = self._run(self._job(bench, None, write_reference=True), self.config.baseline_run_timeout)
+        if raw["status"] == "ok":
+            reason = self._check_reference(bench, fresh=not cached)
+            if reason:
+                # harness_error: neither the schedule's fault nor a result to learn from (penalty 0, dropped).
+                self._refused[bench.ir_hash] = self._result(bench, {"status": "harness_error", "message": reason},
+                                                            None, cached=False)
+                return self._refused[bench.ir_hash]
+            if not cached:  # a failed baseline is retried next time, never served from the cache
                 self.cache.put(*key, raw)
-            cached = False
-        else:
-            cached = True
         # The baseline is its own reference: _result computes its speedup from the measured times (exactly 1).
         return self._result(bench, raw, raw.get("time_ns") if raw.get("status") == "ok" else None, cached)
+
+    def reference(self, bench: Benchmark) -> list[np.ndarray]:
+        """The verified reference outputs of `bench` on the seeded inputs (`job.random_inputs(specs, seed)`);
+        measures its baseline first. Raises RuntimeError with the baseline's message if it failed."""
+        base = self.baseline(bench)
+        if base.status != "ok":
+            raise RuntimeError(base.message)
+        with np.load(self._reference_path(bench)) as data:
+            return [data[f"arr_{i}"] for i in range(len(bench.outputs))]
 
     def measure(self, bench: Benchmark, schedule: Schedule | str, refresh: bool = False) -> Measurement:
         """Measure `bench` under a Schedule or a raw transform script text (again, with `refresh`, even if cached).
@@ -159,7 +232,7 @@ class Measurer:
         base = self.baseline(bench)
         if base.status != "ok":
             return Measurement(bench.name, base.status, f"baseline failed: {base.message}",
-                               threads=self.config.threads)
+                               threads=self.config.threads, attempts=base.attempts)
         if isinstance(schedule, Schedule):
             if schedule.is_empty:
                 return base
@@ -176,14 +249,13 @@ class Measurer:
                 payload, script = compile_schedule(bench, schedule)
             except ValueError as exc:
                 raw = {"status": "transform_error", "message": str(exc)}
-                self.cache.put(*key, raw)
+                self._store(key, raw)
                 return self._result(bench, raw, base.time_ns, cached=False)
         else:
             script = schedule
         t = self.config.timing
         run_timeout = max(self.config.min_run_timeout,
                           self.config.run_timeout_factor * base.time_ns / 1e9 * (1 + t.warmup + t.min_runs))
-        raw = self.runner.run(self._job(bench, script, write_reference=False, payload=payload),
-                              self.config.compile_timeout, run_timeout)
-        self.cache.put(*key, raw)
+        raw = self._run(self._job(bench, script, write_reference=False, payload=payload), run_timeout)
+        self._store(key, raw)
         return self._result(bench, raw, base.time_ns, cached=False)

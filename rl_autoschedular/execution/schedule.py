@@ -21,9 +21,6 @@ from dataclasses import dataclass, field
 # so the lowering first sets the marker to each loop's actual rank (tiling drops loops of a single trip).
 SEQUENTIAL_ATTR = "mlir_rl.sequential"
 
-# Bump when the emitted recipe changes, so cached timings of the old recipe are not served.
-BUILDER_VERSION = "b5"
-
 ACTION_KINDS = ("layout", "tile", "tile_parallel", "tile_fuse", "interchange", "vectorize", "im2col", "decompose")
 
 _CONV_PREFIXES = ("linalg.conv_", "linalg.depthwise_conv_", "linalg.pooling_")

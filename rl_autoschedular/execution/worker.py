@@ -1,7 +1,8 @@
 """The isolated measurement process: `python -m rl_autoschedular.execution.worker`, driven by `runner.IsolatedRunner`.
 
-It reads pickled `execution.Job`s on stdin and answers on a private copy of stdout, so that anything JIT code prints
-cannot corrupt the protocol. For each job it sends ("compiled", phase_ms) or a compile failure, then the result.
+It receives `execution.Job`s on a `multiprocessing.connection.Connection` (a socket inherited from the runner) and
+answers on it; its stdout and stderr are the runner's log, so anything JIT code prints cannot corrupt the protocol.
+For each job it sends ("compiled", phase_ms) or ("failed", result), then ("done", result).
 The thread count and OpenMP wait policy come from the environment the runner sets before the process starts.
 """
 
@@ -9,29 +10,12 @@ from __future__ import annotations
 
 import ctypes
 import os
-import pickle
 import signal
-import struct
-import sys
-import traceback
+from multiprocessing.connection import Connection
 
 _PR_SET_PDEATHSIG = 1
-
-
-def write_frame(stream, obj) -> None:
-    """Send one length-prefixed pickle frame."""
-    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(struct.pack("<Q", len(data)) + data)
-    stream.flush()
-
-
-def read_frame(stream):
-    """Receive one frame; None at end of stream."""
-    header = stream.read(8)
-    if len(header) < 8:
-        return None
-    (size,) = struct.unpack("<Q", header)
-    return pickle.loads(stream.read(size))
+# The runner passes the worker's end of the channel as this file descriptor.
+CHANNEL_ENV = "MLIR_RL_CHANNEL_FD"
 
 
 def _die_with_parent(parent: int) -> None:
@@ -46,38 +30,37 @@ def _die_with_parent(parent: int) -> None:
 
 
 def main() -> None:
-    """Serve jobs until stdin closes."""
+    """Serve jobs until the runner closes the channel."""
     _die_with_parent(int(os.environ.get("MLIR_RL_PARENT_PID", os.getppid())))
-    proto_out = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)  # JIT code's printf goes to the log, not into the protocol stream
-    proto_in = sys.stdin.buffer
+    conn = Connection(int(os.environ[CHANNEL_ENV]))
 
-    from rl_autoschedular.execution.job import compile_job, run_job
+    from rl_autoschedular.execution.job import compile_job, harness_error, run_job
     from rl_autoschedular.execution.lowering import LoweringError, ScheduleError
 
     while True:
-        job = read_frame(proto_in)
-        if job is None:
+        try:
+            job = conn.recv()
+        except EOFError:
             return
         try:
             engine, _ctx, phases = compile_job(job)
         except ScheduleError as exc:
-            write_frame(proto_out, ("failed", {"status": "transform_error", "message": str(exc)}))
+            conn.send(("failed", {"status": "transform_error", "message": str(exc)}))
             continue
         except LoweringError as exc:
-            write_frame(proto_out, ("failed", {"status": "compile_error", "message": str(exc)}))
+            conn.send(("failed", {"status": "compile_error", "message": str(exc)}))
             continue
         except Exception as exc:
             message = f"{type(exc).__name__}: {exc}".strip().splitlines()[0]
-            write_frame(proto_out, ("failed", {"status": "compile_error", "message": message}))
+            conn.send(("failed", {"status": "compile_error", "message": message}))
             continue
-        write_frame(proto_out, ("compiled", phases))
+        conn.send(("compiled", phases))
         try:
             result = run_job(engine, job)
-        except Exception:
-            result = {"status": "crash", "message": traceback.format_exc().strip().splitlines()[-1]}
+        except Exception as exc:  # a crash of the JIT code kills this process; an exception is our own fault
+            result = harness_error(exc)
         result.update(phases)
-        write_frame(proto_out, ("done", result))
+        conn.send(("done", result))
         del engine
 
 

@@ -20,16 +20,17 @@ import time
 from pathlib import Path
 
 import numpy as np
-
-ROOT = Path(__file__).resolve().parent.parent
-
 from bench_execution import torch_ms
 
 from rl_autoschedular.config import EnvConfig, MeasureConfig
 from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
 from rl_autoschedular.env.search import make_action, random_search, sample_action
+from rl_autoschedular.env.wrappers import MeasurementStatistics
+from rl_autoschedular.execution.job import random_inputs
 from rl_autoschedular.execution.measure import Measurer
 from rl_autoschedular.ir.benchmarks import load_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # Expert schedules as env actions: (type, tile sizes per loop). Conv loops after L: (n, oh, ow, f, kh, kw, c).
 EXPERT = {
@@ -43,7 +44,7 @@ def play_random(env, episodes: int, seed: int) -> int:
     rng = np.random.default_rng(seed)
     steps = 0
     for e in range(episodes):
-        env.reset(options={"benchmark": e % len(env.benches)})
+        env.reset(options={"benchmark": e % len(env.unwrapped.benches)})
         done = False
         while not done:
             _, _, done, _, _ = env.step(sample_action(env, rng))
@@ -55,13 +56,14 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", default=str(ROOT / "data" / "test"), help="dataset folder")
     ap.add_argument("--episodes", type=int, default=52, help="random episodes for the step rates (default 52; 0 skips)")
-    ap.add_argument("--budget", type=int, default=32, help="random-search measurements per benchmark (default 32; 0 skips)")
+    ap.add_argument("--budget", type=int, default=32,
+                    help="random-search measurements per benchmark (default 32; 0 skips)")
     args = ap.parse_args()
     benches = load_dataset(args.data)
 
     with tempfile.TemporaryDirectory() as cache_dir, Measurer(cache_dir, MeasureConfig()) as m:
-        env = MlirSchedulingEnv(benches, m, EnvConfig())
-        for b in env.benches:  # baselines and references first: they are not part of an env step
+        env = MeasurementStatistics(MlirSchedulingEnv(benches, m, EnvConfig()))  # counts measure_seconds
+        for b in env.unwrapped.benches:  # baselines and references first: they are not part of an env step
             m.baseline(b.bench)
         print("== 1-2. env steps per second (random masked episodes, 1 thread) ==")
         for label in ("cold cache", "warm cache") if args.episodes else ():
@@ -75,7 +77,7 @@ def main() -> int:
 
         print(f"\n== 3. best-of-{args.budget} random search (verified speedup over the unoptimized baseline) ==")
         speedups = []
-        for b in env.benches if args.budget else ():
+        for b in env.unwrapped.benches if args.budget else ():
             r = random_search(env, b.bench.name, args.budget, seed=0)
             speedups.append(r.speedup or 1.0)
             print(f"{b.bench.name:40s} {r.speedup or float('nan'):8.2f}x  failures {r.failures}")
@@ -98,7 +100,8 @@ def main() -> int:
             ms = info["time_ns"] / 1e6
             print(f"{name}: {' -> '.join(k for k, _ in seq)}: {ms:.3f} ms, {bench.flops / ms / 1e6:.1f} GFLOP/s, "
                   f"{info['speedup']:.1f}x over unoptimized")
-            for label, tms in torch_ms(bench).items():
+            inputs = random_inputs([(s.shape, s.dtype) for s in bench.inputs], m.config.seed)
+            for label, (tms, _) in torch_ms(bench, inputs).items():
                 print(f"  {label:26s}{tms:8.3f} ms  -> env schedule is {tms / ms:.2f}x its speed")
     return 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import subprocess
 import sys
+from collections import Counter
 
 import numpy as np
 import pytest
@@ -16,6 +17,7 @@ from rl_autoschedular.env.actions import ACTION_TYPES, IM2COL_OPS, decode, masks
 from rl_autoschedular.env.observation import observation_layout
 from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
 from rl_autoschedular.env.search import make_action, sample_action
+from rl_autoschedular.env.wrappers import MeasurementStatistics
 from rl_autoschedular.execution.measure import Measurer
 from rl_autoschedular.ir.benchmarks import load_benchmark, load_dataset
 from rl_autoschedular.ir.op_info import LAYOUT_OPS
@@ -28,9 +30,28 @@ def _bench(name):
     return next(b for b in SUITE if b.name == name)
 
 
-def test_check_env_passes():
-    env = MlirSchedulingEnv(SUITE, None, EnvConfig(reward_mode="proxy"))
-    check_env(env, skip_render_check=True)
+@pytest.mark.parametrize("reward_mode", ["final", "immediate", "proxy"])
+def test_check_env_passes_in_every_reward_mode(tmp_path, fast_config, reward_mode):
+    if reward_mode == "proxy":
+        check_env(MlirSchedulingEnv(SUITE, None, EnvConfig(reward_mode="proxy")), skip_render_check=True)
+        return
+    # A two-op benchmark, so that `immediate` measures in the middle of the episode too.
+    with Measurer(tmp_path, fast_config) as m:
+        env = MlirSchedulingEnv([_bench("linear_128x768x768")], m, EnvConfig(reward_mode=reward_mode))
+        check_env(env, skip_render_check=True)
+
+
+def test_step_outside_an_episode_is_a_clear_error():
+    env = MlirSchedulingEnv([_bench("relu_128x3072")], None, EnvConfig(reward_mode="proxy"))
+    with pytest.raises(RuntimeError, match="call reset"):
+        env.step(make_action(env))
+    env.reset()
+    _, _, done, _, _ = env.step(make_action(env))
+    assert done
+    with pytest.raises(RuntimeError, match="episode is over; call reset"):
+        env.step(make_action(env))
+    env.reset()  # and a new episode goes on as usual
+    assert not env.done
 
 
 def test_mask_is_in_info_and_in_the_observation():
@@ -95,7 +116,7 @@ def test_level_pointers_always_give_a_permutation():
         done = False
         while not done:
             a = sample_action(env, rng)
-            st = env._op
+            st = env.episode.op
             kind, action, error = decode(env.cfg, st, a, env.current_masks())
             assert not error, error
             if kind == "I":
@@ -153,7 +174,7 @@ def test_expert_nchw_conv_with_layout_first_replays(tmp_path, fast_config):
         env = MlirSchedulingEnv([bench], m, EnvConfig())
         env.reset()
         env.step(make_action(env, "L"))
-        assert env._op.name == "linalg.conv_2d_nhwc_hwcf"
+        assert env.episode.op.name == "linalg.conv_2d_nhwc_hwcf"
         for a in (make_action(env, "T", (0, 1, 0, 0, 0, 0, 0)), make_action(env, "T", (0, 0, 8, 32, 1, 1, 1)),
                   make_action(env, "V")):
             _, _, done, _, info = env.step(a)
@@ -175,7 +196,7 @@ def test_expert_nchw_conv_with_layout_first_replays(tmp_path, fast_config):
 def test_immediate_rewards_add_up_to_the_final_log_speedup(tmp_path, fast_config):
     bench = _bench("matmul_bias_relu_256x512x512")
     with Measurer(tmp_path, fast_config) as m:
-        env = MlirSchedulingEnv([bench], m, EnvConfig(reward_mode="immediate"))
+        env = MeasurementStatistics(MlirSchedulingEnv([bench], m, EnvConfig(reward_mode="immediate")))
         env.reset()
         rewards = []
         # relu: TPF pulls in the bias; bias: NT; matmul (fused into the tiles): register tile + V.
@@ -189,11 +210,25 @@ def test_immediate_rewards_add_up_to_the_final_log_speedup(tmp_path, fast_config
 
 
 def test_proxy_reward_runs_nothing():
-    env = MlirSchedulingEnv([_bench("matmul_512x512x512")], None, EnvConfig(reward_mode="proxy"))
+    env = MeasurementStatistics(MlirSchedulingEnv([_bench("matmul_512x512x512")], None,
+                                                  EnvConfig(reward_mode="proxy")))
     env.reset()
     rewards = [env.step(a)[1] for a in (make_action(env, "T", (64, 128, 0)), make_action(env, "T", (8, 32, 1)),
                                         make_action(env, "V"))]
     assert env.measurements == 0 and rewards[-1] > 0
+
+
+def test_clone_goes_on_from_a_copy_of_the_episode():
+    env = MlirSchedulingEnv([_bench("matmul_bias_relu_256x512x512")], None, EnvConfig(reward_mode="proxy"))
+    env.reset()
+    env.step(make_action(env, "TPF", (32, 64)))
+    before = env.schedule().canonical()
+    other = env.clone()
+    assert other.schedule().canonical() == before and other.episode.fused == env.episode.fused
+    other.step(make_action(other, "T", (8, 32)))
+    other.step(make_action(other, "V"))
+    assert env.schedule().canonical() == before and env.episode.op.actions != other.episode.states["op_3"].actions
+    assert not env.done and env.episode.tag == "op_3" and other.episode.tag == "op_2"
 
 
 def test_unknown_benchmark_and_missing_measurer_are_clear_errors():
@@ -214,13 +249,112 @@ def test_bad_env_config_is_a_validation_error():
 
 def test_pending_measurement_names_the_schedule_without_changing_the_episode(tmp_path, fast_config):
     with Measurer(tmp_path, fast_config) as m:
-        env = MlirSchedulingEnv([_bench("matmul_512x512x512")], m, EnvConfig())
+        env = MeasurementStatistics(MlirSchedulingEnv([_bench("matmul_512x512x512")], m, EnvConfig()))
         env.reset()
         first = make_action(env, "T", (64, 128, 0))
-        assert env.pending_measurement(first) is None  # not the episode's last decision
+        assert env.unwrapped.pending_measurement(first) is None  # not the episode's last decision
         env.step(first)
         last = make_action(env, "NT")
-        pending = env.pending_measurement(last)
-        assert env.measurements == 0 and not env.done
+        pending = env.unwrapped.pending_measurement(last)
+        assert env.measurements == 0 and not env.unwrapped.done
         _, _, done, _, info = env.step(last)
     assert done and pending.canonical() == info["schedule"] and env.measurements == 1
+
+
+def _failing_config(fast_config):
+    """Real measurements whose scheduled runs all time out (the unscheduled baseline still runs)."""
+    return fast_config.model_validate({**fast_config.model_dump(), "run_timeout_factor": 1e-6,
+                                       "min_run_timeout": 1e-3})
+
+
+def test_dropped_tpf_unfuses_the_producer_and_every_failure_is_counted(tmp_path, fast_config):
+    """immediate: the relu's TPF fuses the bias add (V becomes legal on its 32x64 tile); the relu's measurement
+    fails, so its actions are dropped, and the bias add is whole again: V is masked, TPF (of the matmul) allowed."""
+    bench = _bench("matmul_bias_relu_256x512x512")
+    with Measurer(tmp_path, _failing_config(fast_config)) as m:
+        env = MeasurementStatistics(MlirSchedulingEnv([bench], m, EnvConfig(reward_mode="immediate")))
+        _, info = env.reset()
+        relu = info["op"]
+        bias = env.unwrapped.episode.bench.fusible_producer(relu)
+        env.step(make_action(env, "TPF", (32, 64)))
+        # What the producer would look like, fused, had the measurement not failed.
+        fused = env.unwrapped.clone().episode
+        assert fused.fused[bias] == [32, 64]
+        obs, reward, _, _, info = env.step(make_action(env, "NT"))
+        assert info["op"] == bias and info["status"] == "timeout" and reward == env.unwrapped.cfg.penalties["timeout"]
+        assert not env.unwrapped.episode.states[relu].actions and info["schedule"] == "[]"  # TPF dropped ...
+        assert bias not in env.unwrapped.episode.fused  # ... and the bias add is not fused any more
+        types = env.unwrapped.current_masks()[0]
+        assert not types[T["V"]]  # 256 x 512 points: over vector_limit
+        assert types[T["TPF"]]  # it may fuse its own producer, the matmul
+        lay = observation_layout(env.unwrapped.cfg)
+        assert obs[lay["producer"]].any()  # the matmul is shown as its fusible producer
+        assert env.unwrapped.episode.op.bounds == [256, 512]
+        _, _, done, _, info = env.step(make_action(env, "NT"))  # bias: nothing to measure but the baseline
+        _, _, done, _, info = env.step(make_action(env, "NT"))
+    assert done and info["status"] == "ok"  # the last status is fine ...
+    assert info["episode"]["failures"] == {"timeout": 1}  # ... the failure in the middle is still counted
+    assert info["episode"]["measurements"] == env.measurements == 3 and env.failures == {"timeout": 1}
+
+
+def test_action_masks_are_the_info_mask():
+    env = MlirSchedulingEnv([_bench("matmul_bias_relu_256x512x512")], None, EnvConfig(reward_mode="proxy"))
+    _, info = env.reset()
+    assert (env.action_masks() == info["action_mask"]).all()
+    _, _, _, _, info = env.step(make_action(env, "TPF", (32, 64)))
+    assert (env.action_masks() == info["action_mask"]).all()
+    # MaskablePPO's layout: one mask per MultiDiscrete component, concatenated in order.
+    sizes = np.cumsum(env.action_space.nvec)[:-1]
+    parts = np.split(env.action_masks(), sizes)
+    assert [p.tolist() for p in parts] == [m.astype(np.int8).tolist() for m in env.current_masks()]
+
+
+@pytest.mark.parametrize("interchange_mode", ["swaps", "pointers"])
+def test_maskable_ppo_trains_on_the_env_unchanged(interchange_mode):
+    """Two short MaskablePPO iterations (proxy reward: nothing runs). Its actions keep every mask: in the "swaps"
+    mode none is invalid; in the "pointers" mode only repeated level pointers can be (see action_masks)."""
+    import torch
+    from sb3_contrib import MaskablePPO
+    from stable_baselines3.common.callbacks import BaseCallback
+
+    class Errors(BaseCallback):
+        def __init__(self):
+            super().__init__()
+            self.errors, self.steps = [], 0
+
+        def _on_step(self) -> bool:
+            self.steps += 1
+            self.errors += [i["invalid_action"] for i in self.locals["infos"] if "invalid_action" in i]
+            return True
+
+    env = MlirSchedulingEnv([_bench("matmul_bias_relu_256x512x512"), _bench("conv2d_nhwc_64x56x56_k3")], None,
+                            EnvConfig(reward_mode="proxy", interchange_mode=interchange_mode))
+    model = MaskablePPO("MlpPolicy", env, n_steps=32, batch_size=16, n_epochs=2, seed=0, device="cpu")
+    before = [p.detach().clone() for p in model.policy.parameters()]
+    errors = Errors()
+    model.learn(total_timesteps=64, callback=errors)
+    assert model.num_timesteps == errors.steps == 64
+    assert any(not torch.equal(a, b) for a, b in zip(before, model.policy.parameters()))
+    if interchange_mode == "swaps":
+        assert errors.errors == []
+    else:
+        assert all("not a permutation" in e for e in errors.errors), errors.errors
+
+
+def test_trainer_counts_every_failed_measurement(tmp_path, fast_config):
+    """The training metrics' failures by status count the failures in the middle of `immediate` episodes, not
+    only each episode's last status (here every scheduled run times out)."""
+    from rl_autoschedular.agent.trainer import Trainer
+    from rl_autoschedular.config import RunConfig
+
+    cfg = RunConfig.model_validate({
+        "seed": 0, "device": "cpu", "env": {"reward_mode": "immediate"},
+        "ppo": {"episodes_per_iteration": 2}, "model": {"hidden": 8}, "tracking": {"backends": ["jsonl"]}})
+    bench = _bench("matmul_bias_relu_256x512x512")
+    with Measurer(tmp_path / "cache", _failing_config(fast_config)) as m:
+        trainer = Trainer(cfg, tmp_path / "run", m, benchmarks=([bench], [bench]))
+        _, stats = trainer.rollout()
+    seen = sum((e.failures for e in trainer.envs), Counter())
+    assert stats["failures"] == dict(seen)
+    assert sum(seen.values()) > stats["episodes"]  # more than one failure per episode: mid-episode ones count
+    assert stats["measurements"] == sum(e.measurements for e in trainer.envs) == 3 * stats["episodes"]

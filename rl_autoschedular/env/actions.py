@@ -20,7 +20,7 @@ schedule Actions.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 import numpy as np
@@ -90,6 +90,12 @@ class OpState:
     @property
     def n_loops(self) -> int:
         return len(self.kinds)
+
+    def copy(self) -> "OpState":
+        """An independent copy: its lists are new (the analysis, the Actions and the history's arrays are never
+        changed in place, so they are shared)."""
+        return replace(self, kinds=list(self.kinds), bounds=list(self.bounds), actions=list(self.actions),
+                       history=list(self.history))
 
     def relayout(self, info: OpInfo) -> None:
         """After L: the op is its NHWC twin, with that twin's loops."""

@@ -3,7 +3,8 @@
 - `random_search`: N episodes of a uniformly random masked policy; keeps the best verified schedule.
 - `greedy_search`: at each decision, tries each candidate action (NT for the rest of the ops), measures, keeps the
   best, until the episode ends or the measurement budget is spent.
-Both count measurements (the cache may serve some of them) and return the best verified `Measurement`.
+Both count measurements (the cache may serve some of them) and failures through `MeasurementStatistics`, and return
+the best verified `Measurement`. Every function here takes the env bare or wrapped.
 """
 
 from __future__ import annotations
@@ -12,41 +13,43 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import gymnasium as gym
 import numpy as np
 
 from rl_autoschedular.env.actions import ACTION_TYPES, pointer_mask
-from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
+from rl_autoschedular.env.wrappers import MeasurementStatistics
 from rl_autoschedular.execution.measure import Measurement, compile_schedule
 from rl_autoschedular.execution.schedule import Schedule
 
 NT = ACTION_TYPES.index("NT")
 
 
-def make_action(env: MlirSchedulingEnv, kind: str = "NT", sizes: tuple[int, ...] = (),
+def make_action(env: gym.Env, kind: str = "NT", sizes: tuple[int, ...] = (),
                 perm: tuple[int, ...] = ()) -> np.ndarray:
     """The action vector of type `kind` with tile `sizes` (values, one per loop; 0 = untiled) and interchange
     choices `perm`. Left out: untiled loops and the identity interchange, which every mask allows."""
+    cfg = env.unwrapped.cfg
     a = np.zeros(env.action_space.shape, np.int64)
     a[0] = ACTION_TYPES.index(kind)
-    L = env.cfg.max_loops
-    if env.cfg.interchange_mode == "pointers":
+    L = cfg.max_loops
+    if cfg.interchange_mode == "pointers":
         a[1 + L:] = np.arange(L)
     for i, size in enumerate(sizes):
-        a[1 + i] = env.cfg.size_choices.index(size)
+        a[1 + i] = cfg.size_choices.index(size)
     for j, p in enumerate(perm):
         a[1 + L + j] = p
     return a
 
 
-def sample_action(env: MlirSchedulingEnv, rng: np.random.Generator) -> np.ndarray:
+def sample_action(env: gym.Env, rng: np.random.Generator) -> np.ndarray:
     """A uniformly random action under the current masks, the interchange drawn level by level."""
-    comp = env.current_masks()
+    comp, cfg = env.unwrapped.current_masks(), env.unwrapped.cfg
     a = make_action(env)
     a[0] = rng.choice(np.flatnonzero(comp[0]))
-    L = env.cfg.max_loops
+    L = cfg.max_loops
     for i in range(L):
         a[1 + i] = rng.choice(np.flatnonzero(comp[1 + i]))
-    if env.cfg.interchange_mode == "pointers":
+    if cfg.interchange_mode == "pointers":
         chosen: list[int] = []
         for j in range(L):
             a[1 + L + j] = rng.choice(np.flatnonzero(pointer_mask(comp[1 + L + j], chosen)))
@@ -68,48 +71,53 @@ class SearchResult:
     failures: dict[str, int] = field(default_factory=dict)
 
     def consider(self, result: Measurement, schedule: Schedule, actions: list[np.ndarray]) -> None:
-        self.measurements += 1
-        if not result.verified:
-            self.failures[result.status] = self.failures.get(result.status, 0) + 1
-        elif self.best is None or result.speedup > self.best.speedup:
+        """Keep `result` if it is verified and the best so far."""
+        if result.verified and (self.best is None or result.speedup > self.best.speedup):
             self.best, self.schedule, self.actions = result, schedule, [list(map(int, a)) for a in actions]
+
+    def count(self, stats: MeasurementStatistics) -> None:
+        """Take the measurement and failure counts of the search's statistics wrapper."""
+        self.measurements, self.failures = stats.measurements, dict(stats.failures)
 
     @property
     def speedup(self) -> float | None:
         return self.best.speedup if self.best else None
 
 
-def _finish(env: MlirSchedulingEnv, actions: list[np.ndarray]) -> tuple[Measurement, Schedule]:
+def _finish(stats: MeasurementStatistics, actions: list[np.ndarray]) -> tuple[Measurement, Schedule]:
     """Replay `actions` from the start, end every remaining op with NT, and return the measurement."""
-    env.reset(options={"benchmark": env.benchmark.name})
+    env = stats.unwrapped
+    stats.reset(options={"benchmark": env.benchmark.name})
     done = False
     for a in actions:
-        _, _, done, _, _ = env.step(a)
+        _, _, done, _, _ = stats.step(a)
     while not done:
-        _, _, done, _, _ = env.step(make_action(env))
+        _, _, done, _, _ = stats.step(make_action(env))
     return env.last_measurement, env.schedule()
 
 
-def random_search(env: MlirSchedulingEnv, benchmark: str, budget: int, seed: int = 0) -> SearchResult:
+def random_search(env: gym.Env, benchmark: str, budget: int, seed: int = 0) -> SearchResult:
     """`budget` random masked episodes on `benchmark`; the env must be in the "final" reward mode."""
     rng = np.random.default_rng(seed)
+    stats = MeasurementStatistics(env.unwrapped)  # this search's own counts
     out = SearchResult(benchmark)
     for _ in range(budget):
-        env.reset(options={"benchmark": benchmark})
+        stats.reset(options={"benchmark": benchmark})
         actions, done = [], False
         while not done:
-            a = sample_action(env, rng)
+            a = sample_action(stats, rng)
             actions.append(a)
-            _, _, done, _, _ = env.step(a)
-        out.consider(env.last_measurement, env.schedule(), actions)
+            _, _, done, _, _ = stats.step(a)
+        out.consider(stats.unwrapped.last_measurement, stats.unwrapped.schedule(), actions)
+    out.count(stats)
     return out
 
 
-def candidate_actions(env: MlirSchedulingEnv) -> list[np.ndarray]:
+def candidate_actions(env: gym.Env) -> list[np.ndarray]:
     """The actions greedy search tries at the current decision: every allowed type, tilings with uniform sizes
     (each loop tiled to the largest allowed size up to 4, 8, 16, 32 or 64), and moving each loop innermost."""
-    comp = env.current_masks()
-    L, choices = env.cfg.max_loops, env.cfg.size_choices
+    comp, cfg = env.unwrapped.current_masks(), env.unwrapped.cfg
+    L, choices = cfg.max_loops, cfg.size_choices
     out = []
     for t, kind in enumerate(ACTION_TYPES):
         if not comp[0][t]:
@@ -122,7 +130,7 @@ def candidate_actions(env: MlirSchedulingEnv) -> list[np.ndarray]:
                     a[1 + i] = max(ok, key=lambda k: choices[k]) if ok else 0
                 if a[1:1 + L].any() and not any((a == b).all() for b in out):
                     out.append(a)
-        elif kind == "I" and env.cfg.interchange_mode == "pointers":
+        elif kind == "I" and cfg.interchange_mode == "pointers":
             n = int(comp[1 + L].sum())
             for inner in range(n - 1):
                 a = make_action(env, kind)
@@ -138,36 +146,40 @@ def candidate_actions(env: MlirSchedulingEnv) -> list[np.ndarray]:
     return out
 
 
-def greedy_search(env: MlirSchedulingEnv, benchmark: str, budget: int) -> SearchResult:
+def greedy_search(env: gym.Env, benchmark: str, budget: int) -> SearchResult:
     """Greedy over single actions, each judged by measuring the schedule completed with NT."""
+    env = env.unwrapped
+    stats = MeasurementStatistics(env)  # this search's own counts
     out = SearchResult(benchmark)
     env.reset(options={"benchmark": benchmark})
     prefix: list[np.ndarray] = []
     done = False
-    while not done and out.measurements < budget:
+    while not done and stats.measurements < budget:
         best_a, best_speedup = None, -1.0
         for a in candidate_actions(env):
-            if out.measurements >= budget:
+            if stats.measurements >= budget:
                 break
-            result, schedule = _finish(env, prefix + [a])
+            result, schedule = _finish(stats, prefix + [a])
             out.consider(result, schedule, prefix + [a])
             if result.verified and result.speedup > best_speedup:
                 best_a, best_speedup = a, result.speedup
         prefix.append(best_a if best_a is not None else make_action(env))
+        # Replayed on the bare env, not counted: a prefix that ends the episode was measured above, as a candidate.
         env.reset(options={"benchmark": benchmark})
         for a in prefix:
             _, _, done, _, _ = env.step(a)
+    out.count(stats)
     return out
 
 
-def save_schedule(env: MlirSchedulingEnv, result: SearchResult, folder: str | Path) -> dict[str, str]:
+def save_schedule(env: gym.Env, result: SearchResult, folder: str | Path) -> dict[str, str]:
     """Write the best schedule as canonical JSON (replays with `bin/measure.py --schedule`), its transform script
     and the payload the script applies to (replays with `mlir-opt`). Returns the paths."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     if result.schedule is None:
         return {}
-    bench = next(b.bench for b in env.benches if b.bench.name == result.benchmark)
+    bench = next(b.bench for b in env.unwrapped.benches if b.bench.name == result.benchmark)
     payload, script = compile_schedule(bench, result.schedule)
     paths = {"schedule": folder / f"{result.benchmark}.schedule.json",
              "script": folder / f"{result.benchmark}.transform.mlir",

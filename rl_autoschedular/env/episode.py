@@ -1,0 +1,179 @@
+"""The episode state machine: which op is being decided, its decisions so far, and which producers are fused.
+
+An `Episode` is plain, copyable data. The functions that move it on (`start`, `apply_action`, `drop_actions`)
+return a new Episode and never change the one they are given, so the env can ask "what would this action do"
+(`MlirSchedulingEnv.pending_measurement`) or hand an episode to a clone without saving and restoring anything.
+
+Ops are visited from the last consumer to the first producer (zero fills are not visited: tiling pulls them into
+the tiles). Each op gets up to `max_steps_per_op` decisions and ends on a terminal action (V or NT).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from rl_autoschedular.config import EnvConfig
+from rl_autoschedular.env.actions import OpState, advance, decode
+from rl_autoschedular.env.observation import fits
+from rl_autoschedular.execution.schedule import OpSchedule, Schedule
+from rl_autoschedular.ir.analysis import OpInfo, analyze
+from rl_autoschedular.ir.benchmarks import Benchmark
+from rl_autoschedular.ir.layout import to_channels_last
+
+
+def fused_bounds(consumer: OpInfo, consumer_bounds: list[int], producer: OpInfo) -> list[int]:
+    """The producer's loop bounds once it is fused into the consumer's tiles: each producer loop that indexes the
+    result dim the consumer reads with a tiled loop spans one tile; the others (its reductions) stay whole."""
+    bounds = [l.bound for l in producer.loops]
+    store = [a for a in producer.accesses if a.role == "store"][-1]
+    shape = producer.operand_shapes[store.operand]
+    loads = [a for a in consumer.accesses if a.role == "load" and consumer.operand_shapes[a.operand] == shape]
+    if not loads:
+        return bounds
+
+    def unit(row):
+        hits = [i for i, c in enumerate(row[:-1]) if c]
+        return hits[0] if len(hits) == 1 and row[hits[0]] == 1 and row[-1] == 0 else None
+
+    for p_row, c_row in zip(store.matrix, loads[0].matrix):
+        d, c = unit(p_row), unit(c_row)
+        if d is not None and c is not None:
+            bounds[d] = min(bounds[d], consumer_bounds[c])
+    return bounds
+
+
+class AnalysedBenchmark:
+    """Per benchmark, computed once and shared by every episode on it: the analysis, the visiting order and the
+    ops the encoding cannot hold (`skipped`, with why)."""
+
+    def __init__(self, bench: Benchmark, cfg: EnvConfig):
+        self.bench = bench
+        self.infos = {o.tag: o for o in analyze(bench.text)}
+        self.skipped: dict[str, str] = {}
+        self.order: list[str] = []
+        for info in reversed(list(self.infos.values())):
+            if info.name == "linalg.fill":
+                continue
+            why = fits(cfg, info)
+            if why:
+                self.skipped[info.tag] = why
+            else:
+                self.order.append(info.tag)
+        self._nhwc: dict[str, OpInfo] = {}
+
+    def fusible_producer(self, tag: str) -> str | None:
+        """The producer TPF on `tag` would fuse: a visited op whose only consumer is `tag`."""
+        for p in self.infos[tag].producers:
+            info = self.infos[p]
+            if p in self.order and info.consumers == [tag]:
+                return p
+        return None
+
+    def nhwc_info(self, tag: str) -> OpInfo:
+        """The op's analysis after the layout action (computed once)."""
+        if tag not in self._nhwc:
+            self._nhwc[tag] = next(o for o in analyze(to_channels_last(self.bench.text, [tag])) if o.tag == tag)
+        return self._nhwc[tag]
+
+
+@dataclass
+class Episode:
+    """One episode's state. `states` holds the ops visited so far (the current one last), in visiting order,
+    which is the order the schedule builder applies them. `fused` maps each producer that a consumer's TPF pulled
+    into its tiles to the producer's bounds there. `log_speedup` is the schedule's value as the reward mode last
+    judged it (immediate and proxy rewards are changes of it)."""
+
+    bench: AnalysedBenchmark
+    index: int = 0
+    step: int = 0
+    states: dict[str, OpState] = field(default_factory=dict)
+    fused: dict[str, list[int]] = field(default_factory=dict)
+    log_speedup: float = 0.0
+
+    @property
+    def done(self) -> bool:
+        return self.index >= len(self.bench.order)
+
+    @property
+    def tag(self) -> str:
+        """The tag of the op being decided."""
+        return self.bench.order[self.index]
+
+    @property
+    def op(self) -> OpState:
+        """The state of the op being decided."""
+        return self.states[self.tag]
+
+    def schedule(self) -> Schedule:
+        """The schedule of the ops decided so far, consumers first."""
+        return Schedule(tuple(OpSchedule(tag, tuple(st.actions)) for tag, st in self.states.items()))
+
+    def copy(self) -> "Episode":
+        """An independent copy (the analysed benchmark is shared: nothing changes it)."""
+        return Episode(self.bench, self.index, self.step, {t: s.copy() for t, s in self.states.items()},
+                       {t: list(b) for t, b in self.fused.items()}, self.log_speedup)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What one action did: its type (NT when it was invalid), why it was invalid (empty if it was not), and
+    whether it ended its op."""
+
+    kind: str
+    error: str
+    op_done: bool
+
+
+def _start_op(ep: Episode, tag: str) -> None:
+    # An op fused into its consumer's tiles cannot pull its own producer in: that producer sits outside the
+    # consumer's loop.
+    producer = None if tag in ep.fused else ep.bench.fusible_producer(tag)
+    ep.states[tag] = OpState.start(ep.bench.infos[tag], producer, ep.fused.get(tag))
+
+
+def start(bench: AnalysedBenchmark) -> Episode:
+    """A new episode on `bench`, at the first decision of its first op."""
+    ep = Episode(bench)
+    _start_op(ep, ep.tag)
+    return ep
+
+
+def apply_action(cfg: EnvConfig, ep: Episode, action, comp: list[np.ndarray]) -> tuple[Episode, Decision]:
+    """The episode after `action`, decided under the decision's masks `comp` (`actions.masks`). An action that
+    breaks a mask or a rule ends the op as NT. Nothing is measured here."""
+    ep = ep.copy()
+    st = ep.op
+    kind, sched_action, error = decode(cfg, st, action, comp)
+    if np.shape(action) == (len(comp),):
+        st.history.append(np.asarray(action, dtype=np.int64).copy())
+    if error:
+        kind, sched_action = "NT", None
+    if kind == "L":
+        st.relayout(ep.bench.nhwc_info(st.info.tag))
+    advance(st, kind, sched_action)
+    if kind == "TPF" and sched_action is not None:
+        ep.fused[st.producer] = fused_bounds(st.info, st.bounds, ep.bench.infos[st.producer])
+    ep.step += 1
+    if st.done:
+        ep.index, ep.step = ep.index + 1, 0
+        if not ep.done:
+            _start_op(ep, ep.tag)
+    return ep, Decision(kind, error, st.done)
+
+
+def drop_actions(ep: Episode, tag: str) -> Episode:
+    """The episode without the actions of the decided op `tag` (they broke the schedule). A producer that its TPF
+    fused is no longer fused: its masks and observation must show its own loop bounds, and it may fuse its own
+    producer again. If that producer was already started, it is the op now being decided, at its first decision
+    (actions are dropped right after their op ends), so it simply starts again."""
+    ep = ep.copy()
+    st = ep.states[tag]
+    fused = st.producer if any(a.kind == "tile_fuse" for a in st.actions) else None
+    st.actions.clear()
+    if fused is not None:
+        ep.fused.pop(fused, None)
+        if fused in ep.states:
+            _start_op(ep, fused)
+    return ep

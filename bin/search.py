@@ -1,75 +1,10 @@
 #!/usr/bin/env python3
-"""Random or greedy schedule search on benchmarks, through the RL environment's action space and masks.
+"""Random or greedy search for schedules, measured and verified (the same as the `mlir-rl-search` command; its code
+is rl_autoschedular/commands/search.py)."""
 
-For each benchmark it prints the best verified speedup, the number of measurements, and writes the best schedule
-(`NAME.schedule.json` for `bin/measure.py --schedule`, `NAME.transform.mlir` and the `NAME.payload.mlir` it applies
-to, for `mlir-opt`)."""
-
-from __future__ import annotations
-
-import argparse
-import json
 import sys
 
-from rl_autoschedular.cli import DEFAULT_CACHE, fail, progress
-
-
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("path", help="a .mlir benchmark or a dataset folder (with manifest.json)")
-    ap.add_argument("--method", choices=("random", "greedy"), default="random")
-    ap.add_argument("--budget", type=int, default=32, help="measurements per benchmark (default 32)")
-    ap.add_argument("--threads", type=int, default=1, help="OpenMP threads for the timed code (default 1)")
-    ap.add_argument("--seed", type=int, default=0, help="seed of the random search (default 0)")
-    ap.add_argument("--interchange-mode", choices=("pointers", "swaps"), default="pointers")
-    ap.add_argument("--out", default="results/search", help="folder for the best schedules (default results/search)")
-    ap.add_argument("--cache-dir", default=str(DEFAULT_CACHE), help=f"results cache (default {DEFAULT_CACHE})")
-    ap.add_argument("--json", action="store_true", help="print one JSON object per benchmark")
-    args = ap.parse_args(argv)
-    if args.budget < 1 or args.threads < 1:
-        return fail("--budget and --threads must be at least 1")
-
-    from tqdm import tqdm
-
-    from rl_autoschedular.config import EnvConfig, MeasureConfig
-    from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
-    from rl_autoschedular.env.search import greedy_search, random_search, save_schedule
-    from rl_autoschedular.execution.measure import Measurer
-    from rl_autoschedular.ir.benchmarks import BenchmarkError, load_path
-
-    try:
-        benches = load_path(args.path)
-    except BenchmarkError as exc:
-        return fail(str(exc))
-    with Measurer(args.cache_dir, MeasureConfig(threads=args.threads)) as measurer:
-        try:
-            env = MlirSchedulingEnv(benches, measurer, EnvConfig(interchange_mode=args.interchange_mode))
-        except ValueError as exc:
-            return fail(f"{args.path}: {exc}")
-        for name, why in env.skipped.items():
-            print(f"note: {name}: ops skipped (the encoding cannot hold them): {why}", file=sys.stderr)
-        for b in progress(env.benches, f"{args.method} search"):
-            name = b.bench.name
-            if args.method == "random":
-                result = random_search(env, name, args.budget, seed=args.seed)
-            else:
-                result = greedy_search(env, name, args.budget)
-            files = save_schedule(env, result, args.out)
-            row = {"name": name, "method": args.method, "speedup": result.speedup,
-                   "verified": result.best is not None, "measurements": result.measurements,
-                   "failures": result.failures, "threads": args.threads,
-                   "time_ns": result.best.time_ns if result.best else None,
-                   "baseline_ns": result.best.baseline_ns if result.best else None,
-                   "schedule_file": files.get("schedule"), "script_file": files.get("script"),
-                   "payload_file": files.get("payload")}
-            if args.json:
-                print(json.dumps(row), flush=True)
-            else:
-                speed = f"{result.speedup:8.2f}x" if result.speedup else "   none  "
-                tqdm.write(f"{name:40s} best {speed}  {result.measurements:4d} measurements  "
-                           f"{files.get('schedule', '')}")
-    return 0
-
+from rl_autoschedular.commands.search import main
 
 if __name__ == "__main__":
     sys.exit(main())

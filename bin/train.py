@@ -1,86 +1,10 @@
 #!/usr/bin/env python3
-"""Train the scheduling agent with PPO on measured, verified speedups.
+"""Train the scheduling agent with PPO on measured, verified speedups (the same as the `mlir-rl-train` command; its
+code is rl_autoschedular/commands/train.py)."""
 
-A run writes results/run_<name>_<time>/ (or --run-dir): config.json and the git commit, metrics.jsonl (one line per
-iteration), eval.jsonl (per-benchmark results of each evaluation), checkpoints/, and the MLflow store (mlflow.db).
---resume RUN_DIR continues from that run's last checkpoint."""
-
-from __future__ import annotations
-
-import argparse
-import contextlib
-import json
 import sys
-import time
-from pathlib import Path
 
-from rl_autoschedular.cli import DEFAULT_CACHE, fail
-
-
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--config", help="run config (JSON), e.g. config/quick.json")
-    ap.add_argument("--resume", metavar="RUN_DIR", help="continue this run from its last checkpoint")
-    ap.add_argument("--run-dir", help="run directory of a new run (default results/run_<name>_<time>)")
-    ap.add_argument("--iterations", type=int, help="override the config's iteration count")
-    args = ap.parse_args(argv)
-
-    from rl_autoschedular.config import ConfigError, load_config
-    from rl_autoschedular.ir.benchmarks import BenchmarkError
-
-    if args.resume:
-        run_dir = Path(args.resume)
-        config_path = Path(args.config) if args.config else run_dir / "config.json"
-        if not run_dir.is_dir():
-            return fail(f"{run_dir}: run directory not found; --resume takes a folder written by bin/train.py")
-    elif args.config:
-        config_path = Path(args.config)
-        run_dir = None
-    else:
-        return fail("give --config FILE (a new run) or --resume RUN_DIR")
-    try:
-        cfg = load_config(config_path)
-        if args.iterations:
-            cfg = cfg.model_copy(update={"iterations": args.iterations})
-    except ConfigError as exc:
-        return fail(str(exc))
-
-    from rl_autoschedular.agent.trainer import Trainer, git_commit, split
-    from rl_autoschedular.execution.measure import Measurer
-
-    if run_dir is None:
-        run_dir = Path(args.run_dir or Path(cfg.results_dir) / f"run_{cfg.name}_{time.strftime('%Y%m%d-%H%M%S')}")
-        if (run_dir / "checkpoints").is_dir():
-            return fail(f"{run_dir}: already holds a run; pass --resume {run_dir} to continue it")
-    run_dir.mkdir(parents=True, exist_ok=True)
-    (run_dir / "config.json").write_text(json.dumps(cfg.model_dump(), indent=1) + "\n")
-    (run_dir / "git_commit").write_text(git_commit() + "\n")
-    print(f"run directory: {run_dir}", file=sys.stderr)
-    cache_dir = cfg.cache_dir or DEFAULT_CACHE
-    try:
-        with Measurer(cache_dir, cfg.measure) as measurer, contextlib.ExitStack() as stack:
-            prefetch = None
-            train, evals = split(cfg)
-            if cfg.cluster.mode != "local" or cfg.cluster.workers > 1:
-                # Dask workers measure each step's schedules in parallel into the shared cache; the envs' own
-                # measurer then finds them there.
-                from rl_autoschedular.cluster.dask_measurer import ClusterMeasurer, cluster_client
-
-                client = stack.enter_context(cluster_client(cfg.cluster))
-                cm = stack.enter_context(ClusterMeasurer(client, {b.name: b for b in train + evals}, cache_dir,
-                                                         cfg.measure, cfg.cluster.retries))
-                prefetch = lambda items: cm.measure_batch([(b.name, s) for b, s in items], progress=False)  # noqa: E731
-                print(f"measuring on Dask: {client.dashboard_link or client.scheduler.address} "
-                      f"({cfg.cluster.mode}, {cfg.cluster.workers} workers)", file=sys.stderr)
-            Trainer(cfg, run_dir, measurer, resume=bool(args.resume), prefetch=prefetch,
-                    benchmarks=(train, evals)).train()
-    except (ConfigError, BenchmarkError) as exc:
-        return fail(str(exc))
-    except ValueError as exc:  # e.g. no benchmark of the split has an op the encoding can hold
-        return fail(f"{config_path}: {exc}")
-    print(f"done: {run_dir}", file=sys.stderr)
-    return 0
-
+from rl_autoschedular.commands.train import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -23,8 +23,6 @@ import time
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from distributed import get_task_stream
 
 from rl_autoschedular.cluster.dask_measurer import ClusterMeasurer, cluster_client
@@ -32,6 +30,8 @@ from rl_autoschedular.config import ClusterConfig, MeasureConfig, TimingConfig
 from rl_autoschedular.execution.schedule import Action, OpSchedule, Schedule
 from rl_autoschedular.ir.analysis import analyze
 from rl_autoschedular.ir.benchmarks import load_benchmark
+
+ROOT = Path(__file__).resolve().parent.parent
 
 DEFAULT_BENCHMARKS = ("matmul_128x768x768", "matmul_256x1024x512", "conv2d_nhwc_128x28x28_k3", "linear_128x768x768")
 

@@ -22,8 +22,6 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from rl_autoschedular.config import MeasureConfig
 from rl_autoschedular.execution.job import random_inputs, worst_error
 from rl_autoschedular.execution.measure import Measurer, op_facts, reduction_size
@@ -31,6 +29,8 @@ from rl_autoschedular.execution.reference import IreeError, IreeProgram, compile
 from rl_autoschedular.execution.schedule import Action, OpSchedule, Schedule
 from rl_autoschedular.ir.analysis import analyze
 from rl_autoschedular.ir.benchmarks import load_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
 
 HAND = {
     "matmul_512x512x512": ("linalg.matmul",

@@ -8,6 +8,7 @@ heavier than pydantic: the MLIR bindings, torch and Dask load only where they ar
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -148,7 +149,8 @@ class EnvConfig(_Strict):
 
 
 class DataConfig(_Strict):
-    """The dataset and its split. Empty `train` means every benchmark not in `eval`."""
+    """The dataset and its split, disjoint. Empty `train` means every benchmark not in `eval`; empty `eval` means no
+    held-out set (nothing is evaluated)."""
 
     dataset: str = "data/test"
     train: list[str] = Field(default_factory=list)
@@ -222,7 +224,8 @@ class RunConfig(_Strict):
 
 
 class ConfigError(ValueError):
-    """A config file that cannot be used; the message is one line naming the file and the problem."""
+    """A config file that cannot be used. The message names the file: one line for one problem, else a header line
+    and one indented line per problem (key and problem)."""
 
 
 def _drop_comments(node):
@@ -232,10 +235,32 @@ def _drop_comments(node):
     return node
 
 
+def _describe_error(err: dict) -> str:
+    """`key: problem` for one pydantic error, with the value given when it is a plain one."""
+    where = ".".join(str(p) for p in err["loc"]) or "(top level)"
+    if err["type"] == "extra_forbidden":
+        return f"{where}: unknown key"
+    problem = err["msg"].removeprefix("Value error, ")
+    if isinstance(err.get("input"), (str, int, float, bool)):
+        problem += f" (got {err['input']!r})"
+    return f"{where}: {problem}"
+
+
+def _missing_dataset(raw) -> str | None:
+    """`data.dataset: ...` when the dataset folder (relative to the working directory) does not exist. A dataset of
+    the wrong type is left to the validation."""
+    data = raw.get("data", {}) if isinstance(raw, dict) else None
+    dataset = data.get("dataset", DataConfig.model_fields["dataset"].default) if isinstance(data, dict) else None
+    if not isinstance(dataset, str) or (Path.cwd() / dataset).is_dir():
+        return None
+    return f"data.dataset: folder {dataset} not found; point it at a dataset folder with a manifest.json " \
+           "(e.g. data/test)"
+
+
 def load_config(path) -> RunConfig:
-    """Read and validate a run config (JSON). Raises ConfigError with one line: file, key and problem."""
+    """Read and validate a run config (JSON). Raises ConfigError naming the file and every problem found (each
+    key with its problem, unknown keys included), not only the first."""
     import json
-    from pathlib import Path
 
     from pydantic import ValidationError
 
@@ -243,22 +268,20 @@ def load_config(path) -> RunConfig:
     if not path.is_file():
         raise ConfigError(f"{path}: config file not found; pass --config with a JSON file such as config/quick.json")
     try:
-        raw = json.loads(path.read_text())
+        raw = _drop_comments(json.loads(path.read_text()))
     except json.JSONDecodeError as exc:
         raise ConfigError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
-    raw = _drop_comments(raw)
+    problems = []
     try:
-        cfg = RunConfig.model_validate(raw)
+        # JSON mode, so that strictness follows JSON types: "10" is not 10, "yes" is not true, 1 is a valid 1.0.
+        cfg = RunConfig.model_validate_json(json.dumps(raw))
     except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"]) or "(top level)"
-        unknown = err["type"] in ("extra_forbidden", "unexpected_keyword_argument")
-        problem = "unknown key" if unknown else err["msg"]
-        raise ConfigError(f"{path}: {where}: {problem}") from None
-    dataset = Path(cfg.data.dataset)
-    if not dataset.is_absolute():
-        dataset = Path.cwd() / dataset
-    if not dataset.is_dir():
-        raise ConfigError(f"{path}: data.dataset: folder {cfg.data.dataset} not found; point it at a dataset "
-                          "folder with a manifest.json (e.g. data/test)")
+        problems = [_describe_error(err) for err in exc.errors()]
+    missing = _missing_dataset(raw)
+    if missing:
+        problems.append(missing)
+    if len(problems) == 1:
+        raise ConfigError(f"{path}: {problems[0]}")
+    if problems:
+        raise ConfigError(f"{path}: {len(problems)} problems\n" + "\n".join(f"  {p}" for p in problems))
     return cfg

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from rl_autoschedular.config import MeasureConfig, TimingConfig
 
+ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "test"
+
 # A tiny matmul with its zero fill, shared by the analysis and loader tests.
 MATMUL = """
 func.func @main(%a: tensor<16x4xf32>, %b: tensor<4x8xf32>) -> tensor<16x8xf32> {

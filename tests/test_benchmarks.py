@@ -6,9 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
-from conftest import MATMUL
+from conftest import FAST, MATMUL
 
+from rl_autoschedular.ir.analysis import analyze
 from rl_autoschedular.ir.benchmarks import (
     Benchmark,
     BenchmarkError,
@@ -32,6 +34,30 @@ func.func @main(%a: tensor<8xi64>) -> tensor<8xi64> {
     linalg.yield %s : i64
   } -> tensor<8xi64>
   return %r : tensor<8xi64>
+}
+"""
+
+# What torch-mlir emits for torch.softmax (attention has one per head): an op with no loop nest of its own.
+SOFTMAX = """
+func.func @main(%a: tensor<8x32xf32>) -> tensor<8x32xf32> {
+  %e = tensor.empty() : tensor<8x32xf32>
+  %r = linalg.softmax dimension(1) ins(%a : tensor<8x32xf32>) outs(%e : tensor<8x32xf32>) -> tensor<8x32xf32>
+  return %r : tensor<8x32xf32>
+}
+"""
+# Layout ops without a decomposition into ops that have a loop nest.
+PACK = """
+func.func @main(%a: tensor<16x8xf32>) -> tensor<2x8x8x1xf32> {
+  %e = tensor.empty() : tensor<2x8x8x1xf32>
+  %r = linalg.pack %a inner_dims_pos = [0, 1] inner_tiles = [8, 1] into %e : tensor<16x8xf32> -> tensor<2x8x8x1xf32>
+  return %r : tensor<2x8x8x1xf32>
+}
+"""
+UNPACK = """
+func.func @main(%a: tensor<2x8x8x1xf32>) -> tensor<16x8xf32> {
+  %e = tensor.empty() : tensor<16x8xf32>
+  %r = linalg.unpack %a inner_dims_pos = [0, 1] inner_tiles = [8, 1] into %e : tensor<2x8x8x1xf32> -> tensor<16x8xf32>
+  return %r : tensor<16x8xf32>
 }
 """
 
@@ -117,6 +143,38 @@ def test_missing_file(tmp_path):
 def test_no_linalg_op(tmp_path):
     text = "func.func @main(%a: tensor<4xf32>) -> tensor<4xf32> {\n  return %a : tensor<4xf32>\n}"
     assert "no linalg op" in load_error(write(tmp_path, "empty.mlir", text))
+
+
+def test_softmax_is_decomposed_at_load_and_measures_verified(tmp_path):
+    from rl_autoschedular.execution.job import random_inputs
+    from rl_autoschedular.execution.measure import Measurer
+    from rl_autoschedular.execution.schedule import Action, OpSchedule, Schedule
+
+    bench = load_benchmark(write(tmp_path, "softmax.mlir", SOFTMAX))
+    assert "linalg.softmax" not in bench.text
+    ops = analyze(bench.text)
+    # max, exp(x - max), sum, divide: each a generic with a loop nest over the 8x32 input, reductions zero-filled.
+    assert [o.name for o in ops] == ["linalg.fill", "linalg.generic", "linalg.generic", "linalg.fill",
+                                     "linalg.generic", "linalg.generic"]
+    assert [[l.bound for l in o.loops] for o in ops if o.name == "linalg.generic"] == [[8, 32]] * 4
+    with Measurer(tmp_path / "cache", FAST) as m:
+        base = m.baseline(bench)
+        assert base.status == "ok", base.message
+        (x,) = random_inputs([(s.shape, s.dtype) for s in bench.inputs], FAST.seed)
+        expected = np.exp(x - x.max(axis=1, keepdims=True))
+        expected /= expected.sum(axis=1, keepdims=True)
+        with np.load(m._reference_path(bench)) as ref:  # what the baseline computed, and schedules must match
+            np.testing.assert_allclose(ref["arr_0"], expected, rtol=1e-5, atol=1e-6)
+        tiled = m.measure(bench, Schedule((OpSchedule("op_2", (Action("tile", (4, 8)),)),)))
+        assert tiled.status == "ok", tiled.message
+
+
+@pytest.mark.parametrize("op, text", [("linalg.pack", PACK), ("linalg.unpack", UNPACK)])
+def test_op_without_loop_nest_that_does_not_decompose_is_refused(tmp_path, capfd, op, text):
+    message = load_error(write(tmp_path, "layout.mlir", text))
+    assert f": {op} has no loop nest to schedule and does not decompose" in message
+    assert message.endswith("; rewrite it as linalg.generic ops before loading")
+    assert capfd.readouterr().err == ""  # the failed decomposition prints nothing
 
 
 def test_dataset_with_manifest(tmp_path):

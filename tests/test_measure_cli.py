@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import DATA, ROOT
 
+from rl_autoschedular.execution.machine import cpu_fingerprint
 from rl_autoschedular.execution.measure import op_facts
 from rl_autoschedular.execution.schedule import Action, OpSchedule, Schedule, build_script
 from rl_autoschedular.ir.benchmarks import load_benchmark
@@ -32,6 +34,18 @@ BAD = {
 def _run(*args, cache):
     return subprocess.run([sys.executable, str(ROOT / "bin" / "measure.py"), *args, "--cache-dir", str(cache)],
                           capture_output=True, text=True, timeout=300)
+
+
+def test_installed_command_is_the_same_tool(tmp_path):
+    """`pip install -e .` gives `mlir-rl-measure`, which runs from any directory (no sys.path edits)."""
+    path = tmp_path / "add.mlir"
+    path.write_text(GOOD)
+    exe = Path(sys.executable).parent / "mlir-rl-measure"
+    proc = subprocess.run([str(exe), str(path), "--json", "--cache-dir", str(tmp_path / "cache")], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    row = json.loads(proc.stdout)
+    assert row["name"] == "add" and row["status"] == "ok" and row["speedup"] == 1.0
 
 
 def test_json_output_with_schedule(tmp_path):
@@ -80,8 +94,9 @@ def test_update_baselines_writes_manifest(tmp_path):
     (folder / "manifest.json").write_text(json.dumps({"version": 1, "benchmarks": [
         {"name": "add_256x1024", "file": "add_256x1024.mlir", "family": "add", "ops": ["linalg.generic"],
          "flops": 262144, "source": "torch-mlir", "baselines": {}}]}))
-    proc = _run(str(folder), "--update-baselines", cache=tmp_path / "cache")
+    proc = _run(str(folder), "--update-baselines", "--json", cache=tmp_path / "cache")
     assert proc.returncode == 0, proc.stderr
+    (row,) = [json.loads(line) for line in proc.stdout.splitlines()]
     baselines = json.loads((folder / "manifest.json").read_text())["benchmarks"][0]["baselines"]
-    (per_thread,) = baselines.values()
-    assert per_thread["1"] > 0
+    # The time just measured, under this machine's fingerprint and the thread count it ran with.
+    assert baselines == {cpu_fingerprint(): {"1": row["baseline_ns"]}} and isinstance(row["baseline_ns"], int)

@@ -154,3 +154,37 @@ def test_missing_iree_is_named(tmp_path, monkeypatch):
     assert not verdict.ok
     assert verdict.reason.startswith("cannot be checked by IREE llvm-cpu: IREE is missing: ")
     assert "iree-compile not found" in verdict.reason and "\n" not in verdict.reason
+
+
+ADD = """
+func.func @main(%a: tensor<16x8xf32>, %b: tensor<16x8xf32>) -> tensor<16x8xf32> {
+  %e = tensor.empty() : tensor<16x8xf32>
+  %r = linalg.add ins(%a, %b : tensor<16x8xf32>, tensor<16x8xf32>) outs(%e : tensor<16x8xf32>) -> tensor<16x8xf32>
+  return %r : tensor<16x8xf32>
+}
+"""
+
+
+def test_trainer_never_trains_on_a_refused_benchmark(tmp_path, monkeypatch):
+    """With the broken lowering, the matmul (which needs its zero fill) is refused and the add (no fill) is not:
+    the trainer drops the matmul from training and evaluation, says so, and records why."""
+    from rl_autoschedular.agent.trainer import Trainer
+    from rl_autoschedular.config import RunConfig
+
+    shim = tmp_path / "shim"
+    shim.mkdir()
+    (shim / "sitecustomize.py").write_text(BROKEN_FILL)
+    monkeypatch.setenv("PYTHONPATH", str(shim))
+    matmul = _matmul(tmp_path)
+    (tmp_path / "tiny_add.mlir").write_text(ADD)
+    add = load_benchmark(tmp_path / "tiny_add.mlir")
+    cfg = RunConfig.model_validate({"ppo": {"episodes_per_iteration": 2}, "tracking": {"backends": ["jsonl"]},
+                                    "measure": FAST.model_dump()})
+    with Measurer(tmp_path / "cache", FAST) as m:
+        trainer = Trainer(cfg, tmp_path / "run", m, benchmarks=([matmul, add], [matmul]))
+    assert trainer.train_names == ["tiny_add"]
+    assert trainer.eval_env is None
+    assert list(trainer.refused) == ["tiny_matmul_f32"]
+    assert "disagrees with IREE llvm-cpu" in trainer.refused["tiny_matmul_f32"]
+    params = json.loads((tmp_path / "run" / "params.json").read_text())
+    assert params["refused_benchmarks"] == trainer.refused

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.slurm
 def _config(tmp_path, iterations):
     cfg = {"name": "slurmtiny", "iterations": iterations, "eval_every": iterations, "checkpoint_every": 1,
            "results_dir": str(tmp_path / "results"), "cache_dir": str(tmp_path / "cache"),
-           "data": {"dataset": str(ROOT / "data" / "test"), "train": ["relu_1x256x28x28", "add_1x128x768"],
+           "data": {"dataset": str(ROOT / "data" / "test"), "train": ["relu_1x256x28x28"],
                     "eval": ["add_1x128x768"]},
            "measure": {"timing": {"warmup": 1, "min_runs": 3, "max_runs": 10, "target_seconds": 0.02}},
            "ppo": {"episodes_per_iteration": 2, "minibatch_size": 8, "update_epochs": 1},

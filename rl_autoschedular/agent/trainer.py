@@ -5,7 +5,8 @@ policy on the held-out split, checkpoints and tracking. The order of one iterati
        the execution core and its cache);
     2. one PPO update (ppo.ppo_update) over their steps;
     3. log one line of metrics (losses, entropy, approx_kl, clip fraction, explained variance, reward, geomean
-       speedup, failures by status, measurements per second, cache hit rate);
+       speedup, failures by status (every failed measurement, mid-episode ones included), measurements per
+       second, cache hit rate);
     4. every `eval_every` iterations and at the end: the greedy policy on every held-out benchmark;
     5. every `checkpoint_every` iterations and at the end: an atomic checkpoint (model, optimizer, iteration, RNG
        states, config).
@@ -35,21 +36,59 @@ from rl_autoschedular.agent.checkpoint import (
 from rl_autoschedular.agent.models import Policy
 from rl_autoschedular.agent.ppo import Rollout, ppo_update
 from rl_autoschedular.config import ConfigError, RunConfig
+from rl_autoschedular.env.observation import fits
 from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
-from rl_autoschedular.ir.benchmarks import Benchmark, load_dataset
+from rl_autoschedular.env.wrappers import MeasurementStatistics
+from rl_autoschedular.ir.analysis import analyze
+from rl_autoschedular.ir.benchmarks import Benchmark, BenchmarkError, load_dataset
 from rl_autoschedular.tracking.trackers import make_tracker, summarize_eval
 
 
 def split(cfg: RunConfig) -> tuple[list[Benchmark], list[Benchmark]]:
-    """(train, eval) benchmarks of the config's dataset; names that do not exist are a ConfigError."""
+    """(train, eval) benchmarks of the config's dataset, disjoint. Empty `data.train` means every benchmark not in
+    `data.eval`; empty `data.eval` means no held-out set (the trainer then evaluates nothing).
+
+    Raises BenchmarkError for a benchmark that does not load, and ConfigError (without the file name) for a name
+    not in the dataset, a name in both lists, no benchmark left to train on, or a list none of whose benchmarks
+    has an op the encoding can hold."""
     benches = {b.name: b for b in load_dataset(cfg.data.dataset)}
     for key in ("train", "eval"):
         unknown = sorted(set(getattr(cfg.data, key)) - set(benches))
         if unknown:
             raise ConfigError(f"data.{key}: no benchmark named {', '.join(unknown)} in {cfg.data.dataset}")
+    both = sorted(set(cfg.data.train) & set(cfg.data.eval))
+    if both:
+        raise ConfigError(f"data.eval: {', '.join(both)} also in data.train; a held-out benchmark must not be "
+                          "trained on")
     evals = [benches[n] for n in cfg.data.eval]
     train = [benches[n] for n in cfg.data.train] or [b for n, b in benches.items() if n not in cfg.data.eval]
-    return train, evals or train
+    if not train:
+        raise ConfigError(f"data.eval: holds every benchmark of {cfg.data.dataset}, leaving none to train on")
+    for key, group in (("train", train), ("eval", evals)):
+        # The env drops benchmarks with nothing to schedule and refuses a list of only those; say so before a run
+        # directory exists.
+        if group and not any(not fits(cfg.env, info) for b in group for info in analyze(b.text)
+                             if info.name != "linalg.fill"):
+            raise ConfigError(f"data.{key}: no benchmark has an op the encoding can hold (env.max_loops "
+                              f"{cfg.env.max_loops}, env.max_operands {cfg.env.max_operands}, env.max_rank "
+                              f"{cfg.env.max_rank})")
+    return train, evals
+
+
+def with_trusted_baselines(measurer, benches: list[Benchmark], what: str) -> tuple[list[Benchmark], dict[str, str]]:
+    """The benchmarks whose baseline measures and whose reference outputs are verified (by IREE, see
+    execution.reference), and {name: why} for the others, each said in one line: a refused benchmark is never
+    trained on nor evaluated. The baselines are needed by the first episodes anyway; the cache keeps them."""
+    kept, refused = [], {}
+    for bench in tqdm(benches, desc=f"baselines ({what})", unit="bench", leave=False, file=sys.stderr,
+                      disable=len(benches) <= 1):
+        base = measurer.baseline(bench)
+        if base.status == "ok":
+            kept.append(bench)
+        else:
+            refused[bench.name] = f"{base.status}: {base.message}"
+            tqdm.write(f"refused {bench.name} ({what}): {refused[bench.name]}", file=sys.stderr)
+    return kept, refused
 
 
 def git_commit() -> str:
@@ -64,12 +103,12 @@ def git_commit() -> str:
         return "unknown"
 
 
-def play(policy: Policy, device: torch.device, envs: list[MlirSchedulingEnv], names: list[str], greedy: bool,
-         prefetch=None) -> tuple[list[list], list[dict], int]:
-    """One episode per env, in lockstep: one batched forward pass per step of all unfinished episodes. With a
-    `prefetch`, the schedules this step will measure are measured together first (in parallel, into the cache).
-    Returns each episode's steps (obs, action, logp, value, reward, done), its last info, and how many prefetched
-    measurements really ran (were not served by the cache)."""
+def play(policy: Policy, device: torch.device, envs: list[MlirSchedulingEnv | MeasurementStatistics],
+         names: list[str], greedy: bool, prefetch=None) -> tuple[list[list], list[dict], int]:
+    """One episode per env (bare or wrapped), in lockstep: one batched forward pass per step of all unfinished
+    episodes. With a `prefetch`, the schedules this step will measure are measured together first (in parallel,
+    into the cache). Returns each episode's steps (obs, action, logp, value, reward, done), its last info, and
+    how many prefetched measurements really ran (were not served by the cache)."""
     obs = [env.reset(options={"benchmark": n})[0] for env, n in zip(envs, names)]
     steps: list[list] = [[] for _ in envs]
     infos: list[dict] = [{} for _ in envs]
@@ -81,8 +120,8 @@ def play(policy: Policy, device: torch.device, envs: list[MlirSchedulingEnv], na
             actions, logps, _, values = policy(o, greedy=greedy)
         actions = actions.cpu().numpy()
         if prefetch is not None:
-            pending = [(envs[i].benchmark, s) for i, a in zip(active, actions)
-                       if (s := envs[i].pending_measurement(a)) is not None]
+            pending = [(envs[i].unwrapped.benchmark, s) for i, a in zip(active, actions)
+                       if (s := envs[i].unwrapped.pending_measurement(a)) is not None]
             if pending:
                 fresh += sum(not m.cached for m in prefetch(pending))
         for k, i in enumerate(active):
@@ -113,10 +152,21 @@ class Trainer:
         self.device = torch.device("cuda" if cfg.device == "cuda" or
                                    (cfg.device == "auto" and torch.cuda.is_available()) else "cpu")
         train, evals = benchmarks or split(cfg)
-        self.env = MlirSchedulingEnv(train, measurer, cfg.env)
-        self.envs = [self.env] + [self.env.clone() for _ in range(cfg.ppo.episodes_per_iteration - 1)]
-        self.train_names = [b.bench.name for b in self.env.benches]
-        self.eval_env = MlirSchedulingEnv(evals, measurer, cfg.env)
+        self.refused: dict[str, str] = {}
+        if measurer is not None:  # the proxy reward measures nothing, so it trusts no baseline
+            train, refused_train = with_trusted_baselines(measurer, train, "train")
+            evals, refused_eval = with_trusted_baselines(measurer, evals, "eval")
+            self.refused = {**refused_train, **refused_eval}
+            if not train:
+                raise BenchmarkError(cfg.data.dataset, "every training benchmark was refused (see the lines above)",
+                                     "fix or remove them, or check the measurement setup")
+        # The training envs count their measurements and failures (every one, mid-episode ones included).
+        self.env = MeasurementStatistics(MlirSchedulingEnv(train, measurer, cfg.env))
+        self.envs = [self.env] + [MeasurementStatistics(self.env.unwrapped.clone())
+                                  for _ in range(cfg.ppo.episodes_per_iteration - 1)]
+        self.train_names = [b.bench.name for b in self.env.unwrapped.benches]
+        # Without a held-out set nothing is evaluated: the training benchmarks are never reported as held out.
+        self.eval_env = MlirSchedulingEnv(evals, measurer, cfg.env) if evals else None
         self.prefetch = prefetch
         self.fresh_measurements = 0
         self.rng = np.random.default_rng(cfg.seed)
@@ -130,7 +180,7 @@ class Trainer:
         self.tracker = make_tracker(self.run_dir, cfg.tracking.backends, cfg.tracking.experiment,
                                     cfg.tracking.neptune_mode, resume_iteration=self.iteration if resume else None)
         self.tracker.log_params({"config": cfg.model_dump(), "git_commit": git_commit(),
-                                 "device": str(self.device)})
+                                 "device": str(self.device), "refused_benchmarks": self.refused})
 
     def _resume(self) -> None:
         path = latest_checkpoint(self.run_dir)
@@ -169,18 +219,22 @@ class Trainer:
         obs, actions, logps, values, rewards, dones = zip(*flat)
         batch = Rollout(torch.stack(obs), torch.stack(actions), torch.tensor(logps), torch.tensor(values),
                         torch.tensor(rewards, dtype=torch.float32), torch.tensor(dones))
-        failures = Counter(i["status"] for i in infos if i.get("status", "ok") != "ok")
+        failures = sum((Counter(i["episode"]["failures"]) for i in infos), Counter())
         measured = measured1 - measured0
         stats = {"reward_mean": float(np.mean([sum(s[4] for s in e) for e in episodes])),
                  # A failed schedule is not deployed: its baseline stays (1.0x).
-                 "speedup_geomean": summarize_eval(eval_rows(names, infos))["speedup_geomean"], "episodes": len(episodes), "steps": len(flat),
+                 "speedup_geomean": summarize_eval(eval_rows(names, infos))["speedup_geomean"],
+                 "episodes": len(episodes), "steps": len(flat),
                  "failures": dict(failures), "measurements": measured,
                  "measurements_per_s": measured / seconds if seconds else 0.0,
                  "cache_hit_rate": 1 - (fresh1 - fresh0) / measured if measured else 0.0, "rollout_s": seconds}
         return batch, stats
 
     def evaluate(self) -> list[dict]:
-        """The greedy policy once on every held-out benchmark: verified speedups per benchmark."""
+        """The greedy policy once on every held-out benchmark: verified speedups per benchmark (none without a
+        held-out set)."""
+        if self.eval_env is None:
+            return []
         names = [b.bench.name for b in self.eval_env.benches]
         envs = [self.eval_env] + [self.eval_env.clone() for _ in names[1:]]
         _, infos, fresh = play(self.policy, self.device, envs, names, True, self.prefetch)
@@ -193,6 +247,9 @@ class Trainer:
         bar = tqdm(range(self.iteration + 1, cfg.iterations + 1), initial=self.iteration, total=cfg.iterations,
                    desc="training", unit="it", dynamic_ncols=True)
         failed = True
+        if self.eval_env is None:
+            tqdm.write("no held-out benchmark (data.eval is empty, or each one was refused): nothing is evaluated, "
+                       "eval.jsonl stays empty", file=sys.stderr)
         try:
             for it in bar:
                 if cfg.ppo.anneal_lr:
@@ -208,7 +265,7 @@ class Trainer:
                 bar.set_postfix(reward=f"{stats['reward_mean']:.3f}", speedup=f"{stats['speedup_geomean']:.2f}x",
                                 failures=sum(stats["failures"].values()),
                                 meas_s=f"{stats['measurements_per_s']:.2f}")
-                if it % cfg.eval_every == 0 or it == cfg.iterations:
+                if self.eval_env is not None and (it % cfg.eval_every == 0 or it == cfg.iterations):
                     rows = self.evaluate()
                     self.tracker.log_eval(it, rows)
                     summary = summarize_eval(rows)

@@ -1,7 +1,7 @@
 """Compile, verify and time one scheduled benchmark, in the current process.
 
-Only the isolated worker (`rl_autoschedular.execution.worker`) calls this: a crash in JIT code or an abort in the bindings
-must cost one sample, never the caller. Everything else goes through `runner.IsolatedRunner`.
+Only the isolated worker (`rl_autoschedular.execution.worker`) calls this: a crash in JIT code or an abort in the
+bindings must cost one sample, never the caller. Everything else goes through `runner.IsolatedRunner`.
 """
 
 from __future__ import annotations

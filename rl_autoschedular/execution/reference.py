@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from rl_autoschedular.execution.job import Job, random_inputs, reference_problem, worst_error
+from rl_autoschedular.execution.tools_path import mlir_opt
 
 EXECUTOR = "IREE llvm-cpu"
 # IREE demotes f64 to f32 by default, which would change the signature and the precision checked.
@@ -47,7 +48,27 @@ def iree_compile_path() -> Path:
 
 
 def compile_iree(text: str, vmfb: Path, timeout: float) -> None:
-    """Compile a linalg-on-tensors module for IREE llvm-cpu (host CPU) into `vmfb`; raise IreeError if it fails."""
+    """Compile a linalg-on-tensors module for IREE llvm-cpu (host CPU) into `vmfb`; raise IreeError if it fails.
+
+    IREE's MLIR lacks some named ops of ours (`linalg.add`, for one). A module it rejects for an unknown op is
+    retried in `linalg.generic` form, generalized by stock `mlir-opt`: an upstream rewrite, not our lowering."""
+    try:
+        _run_iree_compile(text, vmfb, timeout)
+    except IreeError as exc:
+        if "is unknown" not in str(exc):
+            raise
+        _run_iree_compile(_generalized(text, timeout), vmfb, timeout)
+
+
+def _generalized(text: str, timeout: float) -> str:
+    proc = subprocess.run([mlir_opt(), "--linalg-generalize-named-ops"], input=text, capture_output=True, text=True,
+                          timeout=timeout)
+    if proc.returncode != 0:
+        raise IreeError(f"mlir-opt could not generalize the module for IREE: {proc.stderr.strip()[:200]}")
+    return proc.stdout
+
+
+def _run_iree_compile(text: str, vmfb: Path, timeout: float) -> None:
     exe = iree_compile_path()
     src = vmfb.with_suffix(".mlir")
     src.write_text(text)

@@ -138,6 +138,14 @@ def analyze(text: str) -> list[OpInfo]:
     return infos
 
 
+def unstructured_ops(module: ir.Module) -> list[ir.Operation]:
+    """The top-level linalg ops of @main with no loop nest of their own (linalg.softmax, linalg.pack, ...):
+    generalization turns every structured op into a `linalg.generic` with indexing maps and leaves these alone."""
+    ops = linalg_ops(module)
+    generic = linalg_ops(_generalized_clone(module))
+    return [op for op, gen in zip(ops, generic) if "indexing_maps" not in gen.attributes]
+
+
 def _generalized_clone(module: ir.Module) -> ir.Module:
     """A copy of `module` with every named linalg op rewritten as `linalg.generic`.
 

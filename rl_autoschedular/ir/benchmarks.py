@@ -4,18 +4,31 @@ A benchmark is an MLIR module whose public `func.func @main` takes and returns r
 built from linalg, tensor, arith and math ops (linalg-on-tensors, as torch-mlir emits it). A dataset is a folder
 of such files, optionally with a `manifest.json`. Everything is checked at load time, so that a bad file fails
 here with one clear line instead of in the middle of training.
+
+A linalg op with no loop nest of its own (`linalg.softmax`, which torch-mlir emits for attention) is decomposed at
+load into the fills and generics it stands for; one that does not decompose (`linalg.pack`, ...) is refused.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mlir import ir
+from mlir.dialects.transform import interpreter
 
-from rl_autoschedular.ir.analysis import IRError, analyze, linalg_ops, main_func, parse_module, tag_module
+from rl_autoschedular.ir.analysis import (
+    IRError,
+    analyze,
+    linalg_ops,
+    main_func,
+    parse_module,
+    tag_module,
+    unstructured_ops,
+)
 
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = 1
@@ -24,6 +37,19 @@ _SUPPORTED_OPS = {"builtin.module", "func.func", "func.return"} | {
     for name in ("empty", "pad", "yield", "expand_shape", "collapse_shape", "extract_slice", "insert_slice", "cast")
 }
 _SUPPORTED_DIALECTS = ("linalg.", "arith.", "math.")
+# linalg's own decomposition (AggregatedOpInterface) of every op named {name}; doubled braces are literal.
+_DECOMPOSE = """
+module attributes {{transform.with_named_sequence}} {{
+  transform.named_sequence @__transform_main(%root: !transform.any_op {{transform.readonly}}) {{
+    %ops = transform.structured.match ops{{["{name}"]}} in %root : (!transform.any_op) -> !transform.any_op
+    transform.foreach %ops : !transform.any_op {{
+    ^bb0(%op: !transform.any_op):
+      transform.structured.decompose_interface %op : (!transform.any_op) -> !transform.any_op
+    }}
+    transform.yield
+  }}
+}}
+"""
 
 
 class BenchmarkError(Exception):
@@ -84,6 +110,7 @@ def load_benchmark(path: str | Path, name: str | None = None, *, flops: int | No
     outputs = tuple(_tensor_spec(path, f"result {i}", t) for i, t in enumerate(function_type.results))
     if not linalg_ops(module):
         raise BenchmarkError(path, "@main has no linalg op", "give a module with at least one linalg op to schedule")
+    _decompose_aggregates(path, module)
     tag_module(module)
     tagged = str(module)
     try:
@@ -120,6 +147,27 @@ def _check_ops(path: Path, module: ir.Module) -> None:
     if unsupported:
         raise BenchmarkError(path, f"unsupported op {unsupported[0]}",
                              "only linalg, tensor reshape/pad/slice, arith and math ops are supported; lower it first")
+
+
+def _decompose_aggregates(path: Path, module: ir.Module) -> None:
+    """Decompose, in place, every linalg op of @main that has no loop nest of its own (linalg.softmax, ...): the
+    agent cannot schedule it and the lowering pipeline cannot compile it, so left alone it would fail every
+    measurement. Raise BenchmarkError for one that does not decompose into supported ops."""
+    try:
+        names = sorted({op.name for op in unstructured_ops(module)})
+        for name in names:
+            script = ir.Module.parse(_DECOMPOSE.format(name=name), module.context)
+            # An op without the interface fails here; it is still unstructured below and refused there.
+            with contextlib.suppress(ValueError):
+                interpreter.apply_named_sequence(module.operation, script.body.operations[0], script)
+        left = unstructured_ops(module)
+    except IRError as err:
+        raise BenchmarkError(path, f"cannot analyse: {err}", "rewrite the op with static, affine indexing") from None
+    if left:
+        raise BenchmarkError(path, f"{left[0].name} has no loop nest to schedule and does not decompose into ops "
+                                   "that have one", "rewrite it as linalg.generic ops before loading")
+    if names:
+        _check_ops(path, module)  # what the decomposition produced must be supported too
 
 
 def _tensor_spec(path: Path, what: str, t: ir.Type) -> TensorSpec:

@@ -104,14 +104,16 @@ def test_dynamic_shape(tmp_path):
     assert "argument 0 has a dynamic dimension (tensor<?x4xf32>)" in message
 
 
-def test_memref_argument(tmp_path):
+def test_memref_argument_updated_in_place(tmp_path):
+    """A memref @main that is a pure function is rewritten on tensors (tests/test_legacy.py); one that updates an
+    argument in place has no tensor form."""
     text = """
     func.func @main(%a: memref<4xf32>, %b: memref<4xf32>) {
-      linalg.copy ins(%a : memref<4xf32>) outs(%b : memref<4xf32>)
+      linalg.add ins(%a, %b : memref<4xf32>, memref<4xf32>) outs(%a : memref<4xf32>)
       return
     }
     """
-    assert "argument 0 is a memref" in load_error(write(tmp_path, "mem.mlir", text))
+    assert "memref-based @main: argument %0 is both read and written" in load_error(write(tmp_path, "mem.mlir", text))
 
 
 @pytest.mark.parametrize("op, body", [
@@ -244,3 +246,30 @@ def test_cli_bad_file(tmp_path):
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"error: {path}: does not parse")
     assert result.stdout == ""
+
+
+# What torch-mlir emits for torch.cat: an op with no bufferization of its own.
+CONCAT = """
+func.func @main(%a: tensor<2x3xf32>, %b: tensor<2x5xf32>) -> tensor<2x8xf32> {
+  %c = tensor.concat dim(1) %a, %b : (tensor<2x3xf32>, tensor<2x5xf32>) -> tensor<2x8xf32>
+  %e = tensor.empty() : tensor<2x8xf32>
+  %r = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>],
+                       iterator_types = ["parallel", "parallel"]} ins(%c : tensor<2x8xf32>) outs(%e : tensor<2x8xf32>) {
+  ^bb0(%x: f32, %o: f32):
+    %y = arith.addf %x, %x : f32
+    linalg.yield %y : f32
+  } -> tensor<2x8xf32>
+  return %r : tensor<2x8xf32>
+}
+"""
+
+
+def test_concat_is_decomposed_at_load_and_measures(tmp_path):
+    from rl_autoschedular.execution.measure import Measurer
+
+    path = tmp_path / "concat.mlir"
+    path.write_text(CONCAT)
+    bench = load_benchmark(path)
+    assert "tensor.concat" not in bench.text and bench.text.count("tensor.insert_slice") == 2
+    with Measurer(tmp_path / "cache", FAST) as m:
+        assert m.baseline(bench).verified

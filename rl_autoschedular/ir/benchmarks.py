@@ -29,12 +29,14 @@ from rl_autoschedular.ir.analysis import (
     tag_module,
     unstructured_ops,
 )
+from rl_autoschedular.ir.legacy import LegacyError, adapt_legacy
 
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = 1
 _SUPPORTED_OPS = {"builtin.module", "func.func", "func.return"} | {
     f"tensor.{name}"
-    for name in ("empty", "pad", "yield", "expand_shape", "collapse_shape", "extract_slice", "insert_slice", "cast")
+    for name in ("empty", "pad", "yield", "expand_shape", "collapse_shape", "extract_slice", "insert_slice", "cast",
+                 "concat")
 }
 _SUPPORTED_DIALECTS = ("linalg.", "arith.", "math.")
 # linalg's own decomposition (AggregatedOpInterface) of every op named {name}; doubled braces are literal.
@@ -49,6 +51,19 @@ module attributes {{transform.with_named_sequence}} {{
     transform.yield
   }}
 }}
+"""
+
+# tensor.concat (torch.cat, torch.stack) has no bufferization of its own: rewrite it into tensor.empty + insert_slices.
+_DECOMPOSE_CONCAT = """
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %funcs = transform.structured.match ops{["func.func"]} in %root : (!transform.any_op) -> !transform.any_op
+    transform.apply_patterns to %funcs {
+      transform.apply_patterns.tensor.decompose_concat
+    } : !transform.any_op
+    transform.yield
+  }
+}
 """
 
 
@@ -101,6 +116,10 @@ def load_benchmark(path: str | Path, name: str | None = None, *, flops: int | No
         module = parse_module(text, ir.Context())
     except IRError as err:
         raise BenchmarkError(path, f"does not parse: {err}", "fix the MLIR (mlir-opt reports the same)") from None
+    try:
+        adapt_legacy(path, module)  # the original MLIR-RL's files: timing harness, own tags, memref @main
+    except LegacyError as err:
+        raise BenchmarkError(path, *err.args) from None
     func = main_func(module)
     if func is None or _is_private(func):
         raise BenchmarkError(path, "no public func.func @main", "name the entry function @main and make it public")
@@ -111,6 +130,9 @@ def load_benchmark(path: str | Path, name: str | None = None, *, flops: int | No
     if not linalg_ops(module):
         raise BenchmarkError(path, "@main has no linalg op", "give a module with at least one linalg op to schedule")
     _decompose_aggregates(path, module)
+    if "tensor.concat" in str(module):
+        script = ir.Module.parse(_DECOMPOSE_CONCAT, module.context)
+        interpreter.apply_named_sequence(module.operation, script.body.operations[0], script)
     tag_module(module)
     tagged = str(module)
     try:

@@ -1,0 +1,193 @@
+"""The MLIR side of `nn_to_mlir.py`: cut single ops and producer/consumer blocks out of an exported model.
+
+Works on the xtc `mlir` bindings only (never beside torch_mlir). An extracted benchmark is a fresh module whose
+`@main` takes every value the ops read from outside as an argument, except what only initialises them (constants,
+`tensor.empty`, a `linalg.fill` of a constant), which is cloned in, and returns the results of the last op.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from mlir import ir
+from mlir.dialects import func
+
+# Tensor ops that only move data: part of a block when they sit between its linalg ops, never a benchmark alone.
+GLUE = {"tensor.pad", "tensor.expand_shape", "tensor.collapse_shape", "tensor.extract_slice", "tensor.insert_slice",
+        "tensor.concat", "tensor.cast"}
+# Ops that only initialise a value: cloned into the benchmark instead of becoming an argument.
+_INIT = {"arith.constant", "tensor.empty", "linalg.fill"}
+_SSA = re.compile(r"%[\w$.-]+")
+
+
+@dataclass
+class Piece:
+    """One extracted benchmark: its text, the linalg ops it computes and the index of the last one in @main."""
+
+    text: str
+    ops: list[str]
+    root: int
+
+
+def clean(text: str, ctx: ir.Context) -> ir.Module:
+    """Parse exported text and drop `cf.assert` (torch-mlir's runtime shape checks, outside the benchmark format;
+    the shapes are static, so they always hold)."""
+    module = ir.Module.parse(text, ctx)
+    asserts = []
+
+    def visit(op):
+        if op.name == "cf.assert":
+            asserts.append(op)
+        return ir.WalkResult.ADVANCE
+
+    module.operation.walk(visit)
+    for op in asserts:
+        op.erase()
+    return module
+
+
+def body_ops(module: ir.Module) -> list:
+    """The operations of @main's entry block, in order (the function has one block)."""
+    main = [op for op in module.body.operations if op.operation.name == "func.func"][0]
+    return [op.operation for op in main.regions[0].blocks[0].operations]
+
+
+def is_core(op) -> bool:
+    """A linalg op worth a benchmark of its own (a fill only initialises)."""
+    return op.name.startswith("linalg.") and op.name != "linalg.fill"
+
+
+def _as_operation(op):
+    """An ir.Operation (which hashes by identity, and whose `.name` is the op name even for a func.func)."""
+    return op.operation if isinstance(op, ir.OpView) else op
+
+
+def _owner(value):
+    """The operation that defines an OpResult."""
+    return _as_operation(value.owner)
+
+
+def _is_main_arg(value) -> bool:
+    """Whether a block argument is the function's (not one of a linalg body's)."""
+    return _as_operation(ir.BlockArgument(value).owner.owner).name == "func.func"
+
+
+def _key(value):
+    """A hashable identity for an SSA value of @main (a result, or an argument of @main's block)."""
+    if isinstance(value, ir.OpResult):
+        return ("result", _owner(value), value.result_number)
+    return ("arg", ir.BlockArgument(value).arg_number)
+
+
+def _reads(op) -> list:
+    """Every value `op` reads that is defined outside it, bodies included (generic bodies capture constants)."""
+    inner, reads = set(), []
+
+    def visit(nested):
+        for result in nested.results:
+            inner.add(_key(result))
+        return ir.WalkResult.ADVANCE
+
+    op.walk(visit)
+
+    def collect(nested):
+        for value in nested.operands:
+            if (_key(value) not in inner) if isinstance(value, ir.OpResult) else _is_main_arg(value):
+                reads.append(value)
+        return ir.WalkResult.ADVANCE
+
+    op.walk(collect)
+    return reads
+
+
+def _is_init(value, index: dict) -> bool:
+    """Whether `value` is made only from initialising ops (so it is cloned in, not passed)."""
+    if not isinstance(value, ir.OpResult):
+        return False
+    owner = _owner(value)
+    return owner.name in _INIT and all(_is_init(v, index) for v in _reads(owner))
+
+
+def extract(ops: list, chosen: list[int]) -> str:
+    """A module computing the ops at indices `chosen` of `ops` (@main's body): outside values become arguments,
+    initialisers are cloned in, and the results of the last chosen op are returned."""
+    index = {op: i for i, op in enumerate(ops)}
+    keep, args, stack = set(chosen), [], []
+    for i in chosen:
+        stack += _reads(ops[i])
+    while stack:
+        value = stack.pop(0)
+        owner = _owner(value) if isinstance(value, ir.OpResult) else None
+        if owner is not None and index.get(owner) in keep:
+            continue
+        if owner is not None and _is_init(value, index):
+            keep.add(index[owner])
+            stack += _reads(owner)
+        elif _key(value) not in [_key(a) for a in args]:
+            args.append(value)
+    root = ops[max(chosen)]
+    ctx = root.context
+    with ctx, ir.Location.unknown():
+        module = ir.Module.create()
+        with ir.InsertionPoint(module.body):
+            fn = func.FuncOp("main", ir.FunctionType.get([a.type for a in args], [r.type for r in root.results]))
+            block = fn.add_entry_block()
+        mapping = {_key(a): block.arguments[i] for i, a in enumerate(args)}
+        with ir.InsertionPoint(block):
+            for i in sorted(keep):
+                clone = ops[i].clone()
+                _remap(clone, mapping)
+                for old, new in zip(ops[i].results, clone.results):
+                    mapping[_key(old)] = new
+            func.ReturnOp([mapping[_key(r)] for r in root.results])
+    return str(module)
+
+
+def _remap(op, mapping: dict) -> None:
+    """Point the operands of `op` (and of its bodies) at the new function's values."""
+
+    def visit(nested):
+        for i, value in enumerate(nested.operands):
+            if not isinstance(value, ir.OpResult) and not _is_main_arg(value):
+                continue  # a body's own block argument, already the clone's
+            new = mapping.get(_key(value))
+            if new is not None:
+                nested.operands[i] = new
+        return ir.WalkResult.ADVANCE
+
+    op.walk(visit)
+
+
+def producers(ops: list, i: int) -> list[int]:
+    """Indices of the linalg and glue ops of @main whose results op `i` reads, in operand order."""
+    index = {op: j for j, op in enumerate(ops)}
+    found = []
+    for value in _reads(ops[i]):
+        if isinstance(value, ir.OpResult):
+            j = index.get(_owner(value))
+            if j is not None and j not in found and (is_core(ops[j]) or ops[j].name in GLUE):
+                found.append(j)
+    return found
+
+
+def block(ops: list, root: int, size: int) -> list[int] | None:
+    """The producer/consumer block ending at `root`: its producers breadth-first (glue ops pass through and do
+    not count) until it holds `size` linalg ops; None when fewer are reachable."""
+    chosen, queue, count = [root], [root], 1
+    while queue and count < size:
+        for j in producers(ops, queue.pop(0)):
+            if j in chosen or count >= size:
+                continue
+            chosen.append(j)
+            queue.append(j)
+            count += is_core(ops[j])
+    return sorted(chosen) if count == size else None
+
+
+def structural_hash(text: str) -> str:
+    """sha256 of `text` with SSA names renamed in order of appearance, so equal computations hash equal."""
+    names: dict[str, str] = {}
+    normal = _SSA.sub(lambda m: names.setdefault(m.group(0), f"%v{len(names)}"), text)
+    return hashlib.sha256(normal.encode()).hexdigest()

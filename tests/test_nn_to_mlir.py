@@ -1,0 +1,143 @@
+"""data_generation/nn_to_mlir.py end to end on tiny models: real torch-mlir in a spawned child, real measurement."""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+
+import pytest
+from conftest import FAST
+
+from data_generation import nn_to_mlir
+from rl_autoschedular.config import EnvConfig
+from rl_autoschedular.env.observation import fits
+from rl_autoschedular.ir.analysis import analyze
+from rl_autoschedular.ir.benchmarks import load_benchmark
+
+# Tiny user models, importable by the export child through --module (it gets this process's sys.path).
+MODELS = textwrap.dedent('''
+    import torch
+    from torch import nn
+
+
+    class ConvCat(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.a, self.b = nn.Conv2d(3, 4, 3, padding=1), nn.Conv2d(3, 4, 1)
+
+        def forward(self, x):
+            return torch.relu(torch.cat([self.a(x), self.b(x)], 1))
+
+
+    def mlp():
+        return nn.Sequential(nn.Linear(16, 32), nn.ReLU(), nn.Linear(32, 32), nn.ReLU())
+
+
+    def conv_cat():
+        return ConvCat()
+
+
+    def broken():
+        class Broken(nn.Module):
+            def forward(self, x):
+                if x.sum() > 0:  # data-dependent control flow: torch.export refuses it
+                    return x
+                return -x
+        return Broken()
+''')
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory):
+    """One conversion of both tiny models and a broken one, shared by the tests below (exports take seconds)."""
+    root = tmp_path_factory.mktemp("nn")
+    (root / "tiny_nn_models.py").write_text(MODELS)
+    sys.path.insert(0, str(root))
+    out = root / "out"
+    specs = [{"module": "tiny_nn_models:mlp", "input_shape": [1, 16]},
+             {"module": "tiny_nn_models:broken", "input_shape": [1, 8]},
+             {"module": "tiny_nn_models:conv_cat", "input_shape": [1, 3, 8, 8]}]
+    writer = nn_to_mlir.Writer(out)
+    rows = [nn_to_mlir.convert(name, result, writer, [3])
+            for name, result in zip(["mlp", "broken", "convcat"], nn_to_mlir.export_all(specs))]
+    writer.finish()
+    sys.path.remove(str(root))
+    return out, rows, json.loads((out / "manifest.json").read_text())["benchmarks"]
+
+
+def test_every_kind_of_benchmark_is_written_with_its_manifest_fields(dataset):
+    out, rows, entries = dataset
+    by_family = {f: [e for e in entries if e["family"] == f] for f in ("model", "op", "block")}
+    assert [e["name"] for e in by_family["model"]] == ["mlp", "convcat"]
+    assert len(by_family["op"]) >= 3 and len(by_family["block"]) >= 2
+    for entry in entries:
+        assert (out / entry["file"]).is_file() and entry["ops"] and entry["flops"] >= 0
+        assert entry["source"]["model"] in ("mlp", "convcat")
+    computes = {e["name"]: [o for o in e["ops"] if o != "linalg.fill"] for e in entries}
+    mm = next(e for e in by_family["op"] if computes[e["name"]] == ["linalg.matmul"])
+    assert mm["source"]["torch"]["fn"] == "torch.mm" and mm["flops"] == 2 * 16 * 32  # first Linear: 1x16 @ 16x32
+    conv = next(e for e in by_family["op"] if computes[e["name"]] == ["linalg.conv_2d_nchw_fchw"])
+    assert conv["source"]["torch"]["kwargs"]["stride"] == [1, 1]
+    # The whole model keeps its weights as @main arguments: input, then 2 weights and 2 biases.
+    assert len(load_benchmark(out / "mlp.mlir").inputs) == 5
+    assert "tensor.concat" in (out / "convcat.mlir").read_text()
+    assert all(len(computes[e["name"]]) == 3 for e in by_family["block"])
+    # A block across torch.cat: both convolutions, the concat (decomposed at load) and the relu.
+    assert any(computes[e["name"]].count("linalg.conv_2d_nchw_fchw") == 2 for e in by_family["block"])
+
+
+def test_structural_duplicates_are_written_once(dataset):
+    out, rows, entries = dataset
+    mlp = next(r for r in rows if r["model"] == "mlp")
+    # The bias adds and relus of the two 1x32 Linear outputs repeat: fewer unique files than ops.
+    assert mlp["unique_ops"] < mlp["ops"]
+    relus = [e for e in entries if e["source"]["model"] == "mlp" and e["family"] == "op"
+             and any(a["layer"] != e["source"]["layer"] for a in e.get("also", []))]
+    assert relus, "a repeated op must record its other occurrences"
+    texts = [(out / e["file"]).read_text() for e in entries]
+    hashes = {nn_to_mlir.nn_extract.structural_hash(t) for t in texts}
+    assert len(hashes) == len(texts)
+
+
+def test_a_model_that_fails_to_export_is_skipped_with_a_reason(dataset, capsys):
+    _, rows, _ = dataset
+    broken = next(r for r in rows if r["model"] == "broken")
+    assert broken["ops"] == 0 and broken["skipped"] and broken["skipped"][0].startswith("export: ")
+    assert [r["model"] for r in rows] == ["mlp", "broken", "convcat"]  # the run went on
+    nn_to_mlir.print_table(rows)
+    assert "skipped broken: export: " in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_every_written_file_loads_and_measures_verified(dataset, tmp_path):
+    out, _, entries = dataset
+    assert nn_to_mlir.check(out, entries, tmp_path / "cache", FAST) == []
+
+
+def test_a_rank5_generic_is_encoded(tmp_path):
+    # Attention's fused QKV: (batch, tokens, 3, heads, head dim) -> (3, batch, heads, tokens, head dim).
+    path = tmp_path / "rank5.mlir"
+    path.write_text("""
+func.func @main(%a: tensor<1x8x3x2x4xf32>) -> tensor<3x1x2x8x4xf32> {
+  %e = tensor.empty() : tensor<3x1x2x8x4xf32>
+  %r = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3, d4) -> (d1, d3, d0, d2, d4)>,
+                                        affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3, d4)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel"]}
+      ins(%a : tensor<1x8x3x2x4xf32>) outs(%e : tensor<3x1x2x8x4xf32>) {
+  ^bb0(%x: f32, %o: f32):
+    %y = arith.mulf %x, %x : f32
+    linalg.yield %y : f32
+  } -> tensor<3x1x2x8x4xf32>
+  return %r : tensor<3x1x2x8x4xf32>
+}
+""")
+    (info,) = analyze(load_benchmark(path).text)
+    assert fits(EnvConfig(), info) == ""
+
+
+def test_cli_help_names_the_options(capsys):
+    with pytest.raises(SystemExit):
+        nn_to_mlir.main(["--help"])
+    text = capsys.readouterr().out
+    assert all(opt in text for opt in ("--models", "--module", "--input-shape", "--out", "--check"))

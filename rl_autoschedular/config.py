@@ -47,13 +47,20 @@ class TimingConfig(_Strict):
 
 
 class MeasureConfig(_Strict):
-    """Measurement settings. Timeouts in seconds; the run timeout of a schedule is
-    max(min_run_timeout, run_timeout_factor * baseline time * runs it may take)."""
+    """Measurement settings. Timeouts in seconds. The run timeout of a schedule is
+    max(min_run_timeout, run_timeout_factor * baseline time * runs it may take); its compile timeout (apply, lower
+    and JIT) is min(compile_timeout, max(min_compile_timeout, compile_timeout_factor * the unscheduled program's
+    compile time)), so a schedule that makes a small benchmark's compile pathological is stopped in seconds."""
 
     threads: int = Field(1, ge=1)
     seed: int = 0
     timing: TimingConfig = Field(default_factory=TimingConfig)
-    compile_timeout: float = Field(60.0, gt=0)
+    compile_timeout: float = Field(60.0, gt=0, description="the unscheduled program's compile timeout and the cap "
+                                                           "of every schedule's")
+    compile_timeout_factor: float = Field(20.0, gt=0, description="a schedule's compile may take this many times "
+                                                                  "the unscheduled program's")
+    min_compile_timeout: float = Field(10.0, gt=0, description="a schedule's compile timeout is never below this "
+                                                               "(unless compile_timeout is)")
     baseline_run_timeout: float = Field(300.0, gt=0)
     run_timeout_factor: float = Field(10.0, gt=0)
     min_run_timeout: float = Field(5.0, gt=0)
@@ -120,7 +127,7 @@ class EnvConfig(_Strict):
     interchange_mode: Literal["pointers", "swaps"] = "pointers"
     max_loops: int = Field(8, ge=1, description="loops the encoding holds; ops with more are reported and skipped")
     max_operands: int = Field(4, ge=2, description="operands (access matrices) the encoding holds per op")
-    max_rank: int = Field(4, ge=1, description="tensor rank the access matrices hold")
+    max_rank: int = Field(6, ge=1, description="tensor rank the access matrices hold (attention has rank 5)")
     reward_mode: Literal["final", "immediate", "proxy"] = "final"
     penalties: dict[str, float] = Field(default_factory=lambda: dict(DEFAULT_PENALTIES),
                                         description="reward of each failure status; unset ones keep their default")

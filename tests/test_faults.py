@@ -13,7 +13,9 @@ from conftest import DATA, ROOT
 
 from rl_autoschedular.config import STATUSES, MeasureConfig
 from rl_autoschedular.execution.cache import ResultsCache
+from rl_autoschedular.execution.job import Job
 from rl_autoschedular.execution.measure import Measurer
+from rl_autoschedular.execution.runner import IsolatedRunner
 from rl_autoschedular.execution.schedule import Action, OpSchedule, Schedule
 from rl_autoschedular.ir.benchmarks import Benchmark, TensorSpec, load_benchmark
 
@@ -77,11 +79,14 @@ def test_failures_are_contained_and_cache_survives(tmp_path, fast_config):
         entries = len(m.cache)
 
         crash = m.baseline(_raw_benchmark("segfault", SEGFAULT))
-        assert crash.status == "crash" and "SIGSEGV" in crash.message
+        assert crash.status == "crash" and crash.phase == "run"
+        assert crash.message.startswith("worker died while running (SIGSEGV)")
+        assert crash.apply_ms is not None and crash.jit_ms is not None  # it compiled: the times say how long
         assert crash.attempts == 2  # retried once in a fresh worker
 
         hang = m.baseline(_raw_benchmark("forever", FOREVER))
-        assert hang.status == "timeout" and "3.0 s" in hang.message
+        assert hang.status == "timeout" and hang.phase == "run" and "run exceeded 3 s" in hang.message
+        assert hang.lower_ms is not None
         assert hang.attempts == 2
 
         wrong = m.measure(matmul, WRONG_SCRIPT)
@@ -106,7 +111,36 @@ def test_compile_timeout_kills_the_worker(tmp_path, fast_config):
     bench = load_benchmark(DATA / "add_256x1024.mlir")
     with Measurer(tmp_path, config) as m:
         result = m.baseline(bench)
-    assert result.status == "timeout" and "compile exceeded" in result.message
+    assert result.status == "timeout" and result.phase == "compile" and "compile exceeded 0.01 s" in result.message
+
+
+def test_crash_while_compiling_says_so(tmp_path, fast_config):
+    """Regions nested 10000 deep overflow the stack of the MLIR parser: the bindings die before anything runs.
+    (Straight to the runner: the Measurer's own analysis would parse the text in this process.)"""
+    deep = ("func.func @main(%a: tensor<8xf32>, %b: tensor<8xf32>) -> tensor<8xf32> {\n%c = arith.constant true\n"
+            + "scf.if %c {\n" * 10000 + "}\n" * 10000 + "return %a : tensor<8xf32>\n}\n")
+    spec = (((8,), "f32"),)
+    job = Job(text=deep, script=None, inputs=spec * 2, outputs=spec, seed=0, reference_path=str(tmp_path / "ref.npz"),
+              reduction_size=1, timing=fast_config.timing, write_reference=True)
+    with IsolatedRunner() as runner:
+        result = runner.run(job, compile_timeout=60.0, run_timeout=30.0)
+    assert result["status"] == "crash" and result["phase"] == "compile", result
+    assert result["message"].startswith("worker died while compiling (SIGSEGV)")
+
+
+def test_compile_timeout_follows_the_unscheduled_compile(tmp_path, fast_config):
+    """A schedule's compile bound is compile_timeout_factor x the baseline's apply + lower + JIT time: with a factor
+    of 0.1 the hand-scheduled matmul (which compiles in more time than its unscheduled program) exceeds it."""
+    config = MeasureConfig(timing=fast_config.timing, compile_timeout_factor=0.1, min_compile_timeout=1e-3)
+    matmul = load_benchmark(DATA / "matmul_128x768x768.mlir")
+    schedule = Schedule((OpSchedule("op_1", (Action("tile", (64, 128, 0)), Action("tile", (8, 32, 1)),
+                                             Action("vectorize"))),))
+    with Measurer(tmp_path, config) as m:
+        base = m.baseline(matmul)
+        result = m.measure(matmul, schedule)
+    bound = 0.1 * (base.apply_ms + base.lower_ms + base.jit_ms) / 1e3
+    assert result.status == "timeout" and result.phase == "compile" and result.attempts == 2
+    assert f"compile exceeded {bound:.3g} s (0.1 x the unscheduled compile's" in result.message, result.message
 
 
 def test_measuring_process_dies_with_its_caller(tmp_path):

@@ -63,3 +63,28 @@ def test_pad_copy_lowers_to_loops_not_the_runtime_copy():
     module = ir.Module.parse(bench.text, ir.Context())
     lower_to_llvm(module)
     assert "memrefCopy" not in str(module)
+
+
+def test_vectorized_tile_loop_does_not_grow_the_stack(tmp_path, fast_config):
+    """A relu on 256x2048 f64 tiled 64x16 and vectorized: the lowering once gave each 2-D transfer a 16 KiB stack
+    temporary inside the tile loop, 512 iterations overflowed the 8 MiB stack and the worker died (SIGSEGV)."""
+    text = (DATA / "relu_128x3072.mlir").read_text().replace("128x3072", "256x2048").replace("f32", "f64")
+    (tmp_path / "relu_256x2048_f64.mlir").write_text(text)
+    bench = load_benchmark(tmp_path / "relu_256x2048_f64.mlir")
+    schedule = _schedule(bench, "linalg.generic", (Action("tile", (64, 16)), Action("vectorize")))
+    with Measurer(tmp_path / "cache", fast_config) as m:
+        result = m.measure(bench, schedule)
+    assert result.status == "ok", result.message
+    assert result.verified and result.attempts == 1
+
+
+def test_interchanged_vectorized_elementwise_op_compiles(tmp_path, fast_config):
+    """Tiles of one row of an add, interchanged, then vectorized: the vector lowering once turned their unit-dim
+    transposes into shape casts and back forever (a masked-legal schedule whose compile never ended)."""
+    bench = load_benchmark(DATA / "add_256x1024.mlir")
+    actions = (Action("tile_parallel", (1, 64)), Action("interchange", perm=(1, 0)), Action("vectorize"))
+    schedule = _schedule(bench, "linalg.generic", actions)
+    with Measurer(tmp_path, fast_config) as m:
+        result = m.measure(bench, schedule)
+    assert result.status == "ok", result.message
+    assert result.verified and result.attempts == 1

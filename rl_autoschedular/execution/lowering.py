@@ -43,11 +43,15 @@ module attributes {{transform.with_named_sequence}} {{
 _SEQUENTIAL_FORALLS = _sequential_foralls_script()
 
 # After the self-copies are gone: fold subview chains (they block hoisting), free temporaries, then lower.
+# `full-unroll` splits n-D vector transfers into 1-D ones with no temporary. Without it MLIR 22 gives each n-D
+# transfer a `memref.alloca` inside the enclosing tile loop, with no alloca scope, so the stack grows every
+# iteration: a 64x16 f64 relu tile (16 KiB per iteration, 512 iterations) overflowed the 8 MiB stack (SIGSEGV).
+# The hand schedules run as fast either way.
 _TO_LLVM = (
     "func.func(canonicalize,cse),fold-memref-alias-ops,func.func(canonicalize,cse),"
     "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
     "func.func(canonicalize,cse),"
-    "convert-vector-to-scf,convert-linalg-to-loops,scf-forall-to-parallel,convert-scf-to-openmp,"
+    "convert-vector-to-scf{full-unroll=true},convert-linalg-to-loops,scf-forall-to-parallel,convert-scf-to-openmp,"
     "expand-strided-metadata,lower-affine,finalize-memref-to-llvm,convert-scf-to-cf,"
     "convert-vector-to-llvm{vector-contract-lowering=outerproduct},convert-openmp-to-llvm,"
     "convert-math-to-llvm,convert-arith-to-llvm,convert-cf-to-llvm,convert-func-to-llvm,"

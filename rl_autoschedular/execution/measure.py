@@ -3,8 +3,8 @@
 `Measurer.measure(benchmark, schedule)` is what the environment, the searches and the CLIs call. It
 - measures the unoptimized baseline first (once; it also writes the reference outputs, which are checked once
   against IREE llvm-cpu: a benchmark whose reference disagrees is refused),
-- builds the schedule's transform script, runs it in the isolated worker with a run timeout derived from the
-  baseline time, and compares the outputs with the reference,
+- builds the schedule's transform script, runs it in the isolated worker with a compile timeout derived from the
+  baseline's compile time and a run timeout derived from its run time, and compares the outputs with the reference,
 - serves repeated measurements from the SQLite cache. Only results the same schedule reproduces are cached (ok and
   the deterministic failures); a timeout or crash may be the machine's fault, so it is retried once in a fresh
   worker and never cached, and a harness_error (our fault) is never cached either.
@@ -54,6 +54,7 @@ class Measurement:
     lower_ms: float | None = None
     jit_ms: float | None = None
     attempts: int = 1  # runs of the job it took: 2 when a timeout or crash was retried
+    phase: str | None = None  # of a crash or timeout: "compile" or "run", where the worker died or was stopped
 
     @property
     def verified(self) -> bool:
@@ -126,15 +127,24 @@ class Measurer:
         return (bench.ir_hash, schedule_key, self.fingerprint, self.mlir_version, self.config.threads,
                 self.config_hash)
 
-    def _run(self, job: Job, run_timeout: float) -> dict:
+    def _run(self, job: Job, compile_timeout: float, run_timeout: float) -> dict:
         """Run `job` in the isolated worker; a timeout or crash (perhaps the machine's fault: load, a killed
         process) is retried once in a fresh worker. The result's `attempts` says how many runs it took."""
         for attempt in (1, 2):
-            raw = self.runner.run(job, self.config.compile_timeout, run_timeout)
+            raw = self.runner.run(job, compile_timeout, run_timeout)
             raw["attempts"] = attempt
             if raw["status"] not in ("timeout", "crash"):
                 break
         return raw
+
+    def _compile_timeout(self, base: Measurement) -> tuple[float, str]:
+        """A schedule's compile timeout (MeasureConfig) from the unscheduled program's apply + lower + JIT time, and
+        how it was derived, for the message of a compile that exceeds it."""
+        c = self.config
+        base_s = (base.apply_ms + base.lower_ms + base.jit_ms) / 1e3  # an ok baseline always has its phase times
+        bound = min(c.compile_timeout, max(c.min_compile_timeout, c.compile_timeout_factor * base_s))
+        return bound, (f"{c.compile_timeout_factor:g} x the unscheduled compile's {base_s:.2f} s, within "
+                       f"[{c.min_compile_timeout:g}, {c.compile_timeout:g}] s")
 
     def _store(self, key, raw: dict) -> None:
         # Only what the same schedule reproduces: never a timeout or crash (transient) nor a harness_error (ours).
@@ -154,7 +164,7 @@ class Measurer:
 
     def _result(self, bench: Benchmark, raw: dict, baseline_ns: int | None, cached: bool) -> Measurement:
         fields = {k: raw.get(k) for k in ("status", "message", "time_ns", "cv", "min_ns", "max_ns",
-                                          "apply_ms", "lower_ms", "jit_ms")}
+                                          "apply_ms", "lower_ms", "jit_ms", "phase")}
         m = Measurement(name=bench.name, threads=self.config.threads, runs=raw.get("runs", 0) or 0,
                         baseline_ns=baseline_ns, cached=cached, attempts=raw.get("attempts", 1), **fields)
         m.message = m.message or ""
@@ -204,7 +214,8 @@ class Measurer:
         raw = None if refresh else self.cache.get(*key)
         cached = raw is not None and self._reference_path(bench).exists()
         if not cached:
-            raw = self._run(self._job(bench, None, write_reference=True), self.config.baseline_run_timeout)
+            raw = self._run(self._job(bench, None, write_reference=True), self.config.compile_timeout,
+                            self.config.baseline_run_timeout)
         if raw["status"] == "ok":
             reason = self._check_reference(bench, fresh=not cached)
             if reason:
@@ -256,6 +267,10 @@ class Measurer:
         t = self.config.timing
         run_timeout = max(self.config.min_run_timeout,
                           self.config.run_timeout_factor * base.time_ns / 1e9 * (1 + t.warmup + t.min_runs))
-        raw = self._run(self._job(bench, script, write_reference=False, payload=payload), run_timeout)
+        compile_timeout, why = self._compile_timeout(base)
+        raw = self._run(self._job(bench, script, write_reference=False, payload=payload), compile_timeout,
+                        run_timeout)
+        if raw["status"] == "timeout" and raw.get("phase") == "compile":
+            raw["message"] += f" ({why})"
         self._store(key, raw)
         return self._result(bench, raw, base.time_ns, cached=False)

@@ -104,7 +104,8 @@ class IsolatedRunner:
             raise _Timeout()
         return self._conn.recv()
 
-    def _crash_result(self) -> dict:
+    def _crash_result(self, phase: str) -> dict:
+        """The worker died in `phase` ("compile" or "run"): a crash of the bindings or of the JIT code."""
         code = self._proc.wait()
         if code < 0:
             try:
@@ -115,33 +116,36 @@ class IsolatedRunner:
             what = f"exit code {code}"
         tail = self._log_tail()
         self._forget()
-        return {"status": "crash", "message": f"worker died ({what})" + (f": {tail}" if tail else "")}
+        doing = "compiling" if phase == "compile" else "running"
+        return {"status": "crash", "phase": phase,
+                "message": f"worker died while {doing} ({what})" + (f": {tail}" if tail else "")}
 
     def run(self, job: Job, compile_timeout: float, run_timeout: float) -> dict:
         """Measure `job`. Always returns a dict with `status` (one of STATUSES) and `message`; never raises for
-        anything the job does. A traceback the worker sends (a harness error) is logged, not returned."""
+        anything the job does. A traceback the worker sends (a harness error) is logged, not returned. A timeout or
+        crash while running keeps the compile's phase times (apply_ms, lower_ms, jit_ms)."""
         if self._proc is None or self._proc.poll() is not None:
             if self._proc is not None:
                 self._forget()
             self._start()
         self._log.seek(0)
         self._log.truncate()
-        phase = "compile"
+        phase, phases = "compile", {}
         try:
             self._send(job)
             kind, result = self._recv(compile_timeout)
             if kind == "compiled":
-                phase = "run"
+                phase, phases = "run", result
                 kind, result = self._recv(run_timeout)
         except _Timeout:
             self._kill()
             self._forget()
             limit = compile_timeout if phase == "compile" else run_timeout
-            return {"status": "timeout", "message": f"{phase} exceeded {limit:.1f} s"}
+            return {"status": "timeout", "phase": phase, "message": f"{phase} exceeded {limit:.3g} s", **phases}
         except (EOFError, OSError):  # the worker died (a crash in JIT code or in the bindings)
             if self._proc.poll() is None:
                 self._kill()
-            return self._crash_result()
+            return {**self._crash_result(phase), **phases}
         trace = result.pop("traceback", None)
         if trace:
             log.error("harness error in the measuring process: %s\n%s", result["message"], trace)

@@ -227,6 +227,10 @@ def _emit_vector_lowering(em: _Emitter) -> None:
     em.emit("  transform.apply_patterns.vector.lower_transfer max_transfer_rank = 1")
     em.emit("  transform.apply_patterns.vector.lower_transpose")
     em.emit("  transform.apply_patterns.vector.lower_shape_cast")
+    em.emit(f"}} : {_ANY}")
+    # Canonicalization in a set of its own: beside lower_transpose and lower_shape_cast it turned the unit-dim
+    # transposes of an interchanged, vectorized elementwise op into shape casts and back, forever.
+    em.emit(f"transform.apply_patterns to {f} {{")
     em.emit("  transform.apply_patterns.canonicalization")
     em.emit(f"}} : {_ANY}")
 

@@ -91,8 +91,9 @@ def main() -> int:
             print(f"{bench.name:40s} {base or float('nan'):11.2f} {med:8.2f} {max(times, default=float('nan')):8.2f}"
                   f"  {failures or ''}", flush=True)
     all_times = [w[0] for w in worst]
-    print(f"\nall schedules: {len(all_times)}, median {statistics.median(all_times):.2f} s, max {max(all_times):.2f} s; "
-          f"ratio to the unscheduled compile: median {statistics.median(ratios):.1f}x, max {max(ratios):.1f}x")
+    print(f"\nall schedules: {len(all_times)}, median {statistics.median(all_times):.2f} s, "
+          f"max {max(all_times):.2f} s; ratio to the unscheduled compile: median {statistics.median(ratios):.1f}x, "
+          f"max {max(ratios):.1f}x")
     print("worst schedules:")
     for seconds, name, canonical in sorted(worst, reverse=True)[:5]:
         print(f"  {seconds:7.2f} s  {name}: {canonical[:300]}")

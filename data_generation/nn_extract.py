@@ -191,3 +191,141 @@ def structural_hash(text: str) -> str:
     names: dict[str, str] = {}
     normal = _SSA.sub(lambda m: names.setdefault(m.group(0), f"%v{len(names)}"), text)
     return hashlib.sha256(normal.encode()).hexdigest()
+
+
+# Math ops defined on part of the reals: the sign their operand needs (the random inputs in [-1, 1] would give NaN).
+_DOMAIN = {"math.rsqrt": "pos", "math.log": "pos", "math.log2": "pos", "math.log10": "pos", "math.sqrt": "nonneg",
+           "math.powf": "nonneg"}
+_SIGN_ORDER = {"pos": 2, "nonneg": 1, None: 0}
+_GROW_LIMIT = 8  # producers added at most to make one piece's domain valid (layer norm's variance needs 4)
+
+
+def _weaker(*signs):
+    return min(signs, key=lambda s: _SIGN_ORDER[s])
+
+
+def _const_sign(op):
+    """The sign of an arith.constant's float or integer value(s), or None."""
+    attr = op.attributes["value"]
+    if isinstance(attr, ir.DenseElementsAttr):
+        if not attr.is_splat:
+            return None
+        attr = attr.get_splat_value()
+    value = getattr(attr, "value", None)
+    if not isinstance(value, (int, float)):
+        return None
+    return "pos" if value > 0 else "nonneg" if value == 0 else None
+
+
+class _Signs:
+    """What the ops of a piece prove about the sign of @main's values; arguments (random inputs) prove nothing."""
+
+    def __init__(self, ops: list, inside: set[int]):
+        self.index = {op: i for i, op in enumerate(ops)}
+        self.inside, self.memo = inside, {}
+
+    def of(self, value):
+        """"pos", "nonneg" or None (unknown) for a value of @main."""
+        if not isinstance(value, ir.OpResult):
+            return None
+        owner = _owner(value)
+        i = self.index.get(owner)
+        if i is not None and i not in self.inside and owner.name not in _INIT:
+            return None  # computed outside the piece: an argument of the benchmark
+        key = _key(value)
+        if key not in self.memo:
+            self.memo[key] = None  # no cycles in SSA, but stay safe
+            self.memo[key] = self._result(owner, value.result_number)
+        return self.memo[key]
+
+    def _result(self, op, number: int):
+        if op.name == "arith.constant":
+            return _const_sign(op)
+        if op.name == "linalg.fill" or op.name in GLUE - {"tensor.pad", "tensor.concat", "tensor.insert_slice"}:
+            return self.of(op.operands[0])
+        if op.name != "linalg.generic":
+            return None
+        body = op.regions[0].blocks[0]
+        env = {}
+        maps = list(op.attributes["indexing_maps"])
+        for arg, operand, amap in zip(body.arguments, op.operands, maps):
+            env[_body_key(arg)] = (self.of(operand), (_key(operand), str(amap)))
+        return self._body_value(list(body.operations)[-1].operands[number], env)
+
+    def _body_value(self, value, env):
+        """The sign of a value inside a generic body; `env` maps its block arguments to (sign, source)."""
+        if isinstance(value, ir.BlockArgument):
+            return env.get(_body_key(value), (None, None))[0]
+        op = _owner(value)
+        if op.name not in _BODY_SIGN and op.name != "arith.constant":
+            return self.of(value) if _is_main_value(value) else None
+        if op.name == "arith.constant":
+            return _const_sign(op)
+        signs = [self._body_value(v, env) for v in op.operands]
+        if op.name == "arith.mulf" and _same_source(op.operands[0], op.operands[1], env):
+            return "nonneg" if signs[0] is None else signs[0]  # a square
+        return _BODY_SIGN[op.name](signs)
+
+
+def _body_key(arg):
+    return ("body", _as_operation(ir.BlockArgument(arg).owner.owner), ir.BlockArgument(arg).arg_number)
+
+
+def _is_main_value(value) -> bool:
+    return isinstance(value, ir.OpResult) and _as_operation(_owner(value).parent).name == "func.func"
+
+
+def _same_source(a, b, env) -> bool:
+    """Whether two body values are the same number: one SSA value, or block arguments reading the same tensor
+    through the same indexing map (torch's x * x gives ins(%t, %t))."""
+    if a == b:
+        return True
+    if isinstance(a, ir.BlockArgument) and isinstance(b, ir.BlockArgument):
+        src_a, src_b = env.get(_body_key(a)), env.get(_body_key(b))
+        return bool(src_a and src_b and src_a[1] == src_b[1])
+    return False
+
+
+_BODY_SIGN = {  # body op -> sign of its result from its operands' signs
+    "arith.addf": lambda s: "pos" if "pos" in s and None not in s else _weaker(*s),
+    "arith.mulf": lambda s: _weaker(*s),
+    "arith.divf": lambda s: _weaker(*s) if s[1] == "pos" else None,
+    "arith.maximumf": lambda s: max(s, key=lambda x: _SIGN_ORDER[x]),
+    "arith.maxnumf": lambda s: max(s, key=lambda x: _SIGN_ORDER[x]),
+    "arith.truncf": lambda s: s[0], "arith.extf": lambda s: s[0],
+    "math.exp": lambda s: "pos", "math.absf": lambda s: "nonneg", "math.sqrt": lambda s: "nonneg",
+    "math.rsqrt": lambda s: "pos",
+}
+
+
+def domain_problem(ops: list, chosen: list[int]) -> str | None:
+    """None when every partial math op (rsqrt, log, sqrt, powf) of the piece provably gets an operand in its domain
+    from the piece itself, else which one does not."""
+    signs = _Signs(ops, set(chosen))
+    for i in chosen:
+        if ops[i].name != "linalg.generic":
+            continue
+        body = ops[i].regions[0].blocks[0]
+        env = {_body_key(arg): (signs.of(v), (_key(v), str(m)))
+               for arg, v, m in zip(body.arguments, ops[i].operands, list(ops[i].attributes["indexing_maps"]))}
+        for op in body.operations:
+            need = _DOMAIN.get(op.operation.name)
+            if need and _SIGN_ORDER[signs._body_value(op.operands[0], env)] < _SIGN_ORDER[need]:
+                return f"{op.operation.name} needs a {'positive' if need == 'pos' else 'non-negative'} operand"
+    return None
+
+
+def valid_domain(ops: list, chosen: list[int]) -> tuple[list[int], str | None]:
+    """`chosen` grown by its nearest producers until every partial math op gets a valid operand (layer norm's
+    rsqrt with the variance that feeds it); (chosen, reason) when no chain of up to _GROW_LIMIT ops makes it so."""
+    chosen = sorted(chosen)
+    problem = domain_problem(ops, chosen)
+    added = 0
+    while problem and added < _GROW_LIMIT:
+        frontier = [j for i in reversed(chosen) for j in producers(ops, i) if j not in chosen]
+        if not frontier:
+            break
+        chosen = sorted(chosen + [frontier[0]])
+        added += is_core(ops[frontier[0]])
+        problem = domain_problem(ops, chosen)
+    return chosen, problem and f"{problem}, and no chain of {_GROW_LIMIT} producers guarantees one"

@@ -145,10 +145,12 @@ def convert(name: str, result: dict, writer: Writer, block_sizes: list[int]) -> 
         row["skipped"].append(f"parse: {' '.join(str(err).split())[:160]}")
         return row
     whole = {"model": name, "input_shape": result["input_shape"], "params": result["params"]}
-    status = writer.add(name, "model", str(module), {"model": name, "layer": None, "torch": whole})
+    ops = nn_extract.body_ops(module)
+    problem = nn_extract.domain_problem(ops, list(range(len(ops))))  # e.g. sqrt of the model's input
+    status = f"domain: {problem}" if problem else writer.add(
+        name, "model", str(module), {"model": name, "layer": None, "torch": whole})
     if status not in ("new", "duplicate"):
         row["skipped"].append(f"whole model: {status}")
-    ops = nn_extract.body_ops(module)
     for i, op in enumerate(ops):
         if not nn_extract.is_core(op):
             continue
@@ -162,9 +164,12 @@ def convert(name: str, result: dict, writer: Writer, block_sizes: list[int]) -> 
                 jobs.append((f"{name}_block{i}_{size}ops", "block", chosen,
                              {"model": name, "ops": [ops[j].name for j in chosen if nn_extract.is_core(ops[j])]}))
         for bench, family, chosen, torch in jobs:
+            # An op like layer norm's rsqrt is NaN on random inputs alone: extract it with the producers that keep
+            # its operand in its domain, or not at all (a file that cannot verify is never written).
+            chosen, problem = nn_extract.valid_domain(ops, chosen)
             try:
-                status = writer.add(bench, family, nn_extract.extract(ops, chosen),
-                                    {"model": name, "layer": layer, "torch": torch})
+                status = f"domain: {problem}" if problem else writer.add(
+                    bench, family, nn_extract.extract(ops, chosen), {"model": name, "layer": layer, "torch": torch})
             except Exception as err:  # one op that does not extract must not stop the model
                 status = f"{type(err).__name__}: {err}"
             if status == "new":

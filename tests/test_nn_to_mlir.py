@@ -38,6 +38,19 @@ MODELS = textwrap.dedent('''
         return ConvCat()
 
 
+    def norm():
+        return nn.Sequential(nn.Linear(16, 16), nn.LayerNorm(16))
+
+
+    class RootOfInput(nn.Module):
+        def forward(self, x):
+            return torch.sqrt(x) * 2.0
+
+
+    def root():
+        return RootOfInput()
+
+
     def broken():
         class Broken(nn.Module):
             def forward(self, x):
@@ -141,3 +154,35 @@ def test_cli_help_names_the_options(capsys):
         nn_to_mlir.main(["--help"])
     text = capsys.readouterr().out
     assert all(opt in text for opt in ("--models", "--module", "--input-shape", "--out", "--check"))
+
+
+@pytest.fixture(scope="module")
+def domain_dataset(tmp_path_factory):
+    """Layer norm (its rsqrt is NaN alone on inputs in [-1, 1]) and sqrt of the model input (no producer helps)."""
+    root = tmp_path_factory.mktemp("nn_domain")
+    (root / "tiny_nn_models.py").write_text(MODELS)
+    sys.path.insert(0, str(root))
+    specs = [{"module": "tiny_nn_models:norm", "input_shape": [2, 16]},
+             {"module": "tiny_nn_models:root", "input_shape": [2, 8]}]
+    writer = nn_to_mlir.Writer(root / "out")
+    rows = [nn_to_mlir.convert(name, result, writer, [2])
+            for name, result in zip(["norm", "root"], nn_to_mlir.export_all(specs))]
+    writer.finish()
+    sys.path.remove(str(root))
+    return root / "out", rows, writer.entries
+
+
+def test_a_partial_math_op_is_extracted_with_the_producers_that_keep_it_in_its_domain(domain_dataset, tmp_path):
+    out, rows, entries = domain_dataset
+    rsqrt = [e for e in entries if "math.rsqrt" in (out / e["file"]).read_text()]
+    assert rsqrt and all(e["source"]["model"] == "norm" for e in rsqrt)
+    for entry in rsqrt:  # the rsqrt comes with the variance: the square of the centred input, summed
+        text = (out / entry["file"]).read_text()
+        assert "arith.mulf" in text and '"reduction"' in text, entry["file"]
+    # sqrt of the model input cannot be made valid: neither the op, its blocks nor the whole model is written.
+    root = next(r for r in rows if r["model"] == "root")
+    assert not [e for e in entries if e["source"]["model"] == "root" and "math.sqrt" in (out / e["file"]).read_text()]
+    assert root["skipped"] and all("math.sqrt needs a non-negative operand" in r for r in root["skipped"])
+    assert any(r.startswith("whole model: domain: ") for r in root["skipped"])
+    # Every written file verifies against IREE (the rsqrt alone gave NaN: its reference was refused).
+    assert nn_to_mlir.check(out, [e for e in entries if e in rsqrt], tmp_path / "cache", FAST) == []

@@ -87,13 +87,13 @@ def _fresh_outputs(specs) -> list[np.ndarray]:
 
 def reference_problem(outputs, dtypes) -> str | None:
     """None when reference outputs can be trusted as far as their values alone tell, else a one-line reason: a
-    non-finite float (an unwritten element, or a program whose answer is not a number) or an integer that still
-    holds the fill (an unwritten element)."""
+    NaN float (an unwritten element, or a program whose answer is not a number) or an integer that still holds the
+    fill (an unwritten element). Infinities are answers: attention's causal mask fills scores with -inf."""
     for i, (out, dtype) in enumerate(zip(outputs, dtypes)):
         if np.issubdtype(out.dtype, np.floating):
-            bad = int(np.count_nonzero(~np.isfinite(out)))
+            bad = int(np.count_nonzero(np.isnan(out)))
             if bad:
-                return f"has {bad} of {out.size} non-finite values in output {i} (unwritten, or not a number)"
+                return f"has {bad} of {out.size} NaN values in output {i} (unwritten, or not a number)"
         elif out.dtype != np.bool_:
             bad = int(np.count_nonzero(out == unwritten_fill(dtype)))
             if bad:
@@ -111,13 +111,15 @@ def tolerance(dtype: str, reduction_size: int) -> float:
 
 
 def worst_error(out: np.ndarray, ref: np.ndarray, dtype: str, reduction_size: int) -> tuple[float, float]:
-    """(max abs error over every position, the error allowed: tolerance * max(1, max |ref|)). The error is inf
-    where `out` holds a non-finite value: the reference, checked by reference_problem, holds none."""
+    """(max abs error over every position, the error allowed: tolerance * max(1, max finite |ref|)). Where the
+    reference (NaN-free, checked by reference_problem) is infinite, `out` must hold the same infinity; elsewhere
+    the error is inf where `out` is not finite."""
     ref64, out64 = ref.astype(np.float64), out.astype(np.float64)
-    allowed = tolerance(dtype, reduction_size) * max(1.0, float(np.max(np.abs(ref64), initial=0.0)))
-    if not np.all(np.isfinite(out64)):
+    finite = np.isfinite(ref64)
+    allowed = tolerance(dtype, reduction_size) * max(1.0, float(np.max(np.abs(ref64[finite]), initial=0.0)))
+    if np.any(out64[~finite] != ref64[~finite]) or not np.all(np.isfinite(out64[finite])):
         return math.inf, allowed
-    return float(np.max(np.abs(out64 - ref64), initial=0.0)), allowed
+    return float(np.max(np.abs(out64[finite] - ref64[finite]), initial=0.0)), allowed
 
 
 def compare(outputs, reference, dtypes, reduction_size: int) -> str | None:
@@ -132,7 +134,7 @@ def compare(outputs, reference, dtypes, reduction_size: int) -> str | None:
         if tolerance(dtype, reduction_size) == 0.0:
             return f"output {i}: {int(np.count_nonzero(out != ref))} of {out.size} elements differ from the reference"
         if math.isinf(err):
-            return f"output {i}: non-finite values where the reference has none"
+            return f"output {i}: non-finite values where the reference has none, or a different infinity"
         return f"output {i}: max abs error {err:.3g} exceeds {allowed:.3g} (relative tolerance " \
                f"{tolerance(dtype, reduction_size):.2g})"
     return None

@@ -6,8 +6,9 @@ schedule means the same thing everywhere. The pass order follows the facts in sh
 
 from __future__ import annotations
 
+import numpy as np
 from mlir import ir, passmanager
-from mlir.dialects import linalg
+from mlir.dialects import arith, linalg
 from mlir.dialects.transform import interpreter
 
 from rl_autoschedular.execution.schedule import SEQUENTIAL_ATTR
@@ -47,16 +48,26 @@ _SEQUENTIAL_FORALLS = _sequential_foralls_script()
 # transfer a `memref.alloca` inside the enclosing tile loop, with no alloca scope, so the stack grows every
 # iteration: a 64x16 f64 relu tile (16 KiB per iteration, 512 iterations) overflowed the 8 MiB stack (SIGSEGV).
 # The hand schedules run as fast either way.
-_TO_LLVM = (
+_TO_LOOPS = (
     "func.func(canonicalize,cse),fold-memref-alias-ops,func.func(canonicalize,cse),"
     "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
     "func.func(canonicalize,cse),"
     "convert-vector-to-scf{full-unroll=true},convert-linalg-to-loops,scf-forall-to-parallel,convert-scf-to-openmp,"
-    "expand-strided-metadata,lower-affine,finalize-memref-to-llvm,convert-scf-to-cf,"
+    "expand-strided-metadata,lower-affine"
+)
+# Math ops LLVM has no intrinsic for (math.erf of exact GELU) are left by convert-math-to-llvm; they become libm
+# calls (erff, accurate to about 1 ulp) that the JIT resolves in the process. Only the leftovers go to libm, so
+# exp, tanh & co. keep their intrinsics. On vectors the libm pass unrolls to vector.extract/insert, hence the
+# second convert-vector-to-llvm.
+_LOOPS_TO_LLVM = (
+    "finalize-memref-to-llvm,convert-scf-to-cf,"
     "convert-vector-to-llvm{vector-contract-lowering=outerproduct},convert-openmp-to-llvm,"
-    "convert-math-to-llvm,convert-arith-to-llvm,convert-cf-to-llvm,convert-func-to-llvm,"
+    "convert-math-to-llvm,convert-math-to-libm,convert-vector-to-llvm,"
+    "convert-arith-to-llvm,convert-cf-to-llvm,convert-func-to-llvm,"
     "convert-index-to-llvm,convert-ub-to-llvm,reconcile-unrealized-casts"
 )
+# Every pass, in order, with `widen_bool_memrefs` between the two halves; machine.code_hash hashes it.
+_TO_LLVM = f"{_TO_LOOPS},{_LOOPS_TO_LLVM}"
 
 
 class ScheduleError(Exception):
@@ -168,6 +179,117 @@ def _strided_copies_to_loops(module: ir.Module) -> int:
     return len(doomed)
 
 
+# Ops that move i1 data in or out of a memref: name -> index of the data operand (None: the data is result 0).
+_BOOL_ACCESSES = {
+    "memref.load": None, "vector.load": None, "vector.transfer_read": None, "vector.maskedload": None,
+    "memref.store": 0, "vector.store": 0, "vector.transfer_write": 0, "vector.maskedstore": -1,
+}
+
+
+def _bool_to_byte(t: ir.Type) -> ir.Type | None:
+    """The i8 form of an i1 memref, vector or scalar type, or None when `t` holds no i1."""
+    i8 = ir.IntegerType.get_signless(8, t.context)
+    if isinstance(t, ir.MemRefType):
+        m = ir.MemRefType(t)
+        if m.element_type == ir.IntegerType.get_signless(1, t.context):
+            return ir.MemRefType.get(m.shape, i8, m.layout, m.memory_space)
+    elif isinstance(t, ir.VectorType):
+        v = ir.VectorType(t)
+        if v.element_type == ir.IntegerType.get_signless(1, t.context):
+            return ir.VectorType.get(v.shape, i8, scalable=v.scalable_dims)
+    elif t == ir.IntegerType.get_signless(1, t.context):
+        return i8
+    return None
+
+
+def _widen_operand(op, index: int) -> None:
+    """Replace i1 operand `index` of `op` by its zero extension to i8, built just before `op`."""
+    value = op.operands[index]
+    with ir.InsertionPoint(op), op.location:
+        op.operands[index] = arith.extui(_bool_to_byte(value.type), value)
+
+
+def _widen_global(op) -> None:
+    """Give an i1 `memref.global` its i8 type and initial value (true -> 1)."""
+    mtype = ir.TypeAttr(op.attributes["type"]).value
+    wide = _bool_to_byte(mtype)
+    if wide is None:
+        return
+    op.attributes["type"] = ir.TypeAttr.get(wide)
+    init = op.attributes["initial_value"] if "initial_value" in op.attributes else None
+    if init is None or not isinstance(init, ir.DenseElementsAttr):
+        return
+    dense = ir.DenseIntElementsAttr(init)
+    shaped = ir.RankedTensorType.get(ir.MemRefType(wide).shape, ir.MemRefType(wide).element_type)
+    if dense.is_splat:
+        op.attributes["initial_value"] = ir.DenseElementsAttr.get_splat(
+            shaped, ir.IntegerAttr.get(shaped.element_type, int(bool(dense.get_splat_value().value))))
+    else:
+        values = np.array([int(bool(dense[i])) for i in range(len(dense))], dtype=np.int8)
+        op.attributes["initial_value"] = ir.DenseElementsAttr.get(values.reshape(shaped.shape), type=shaped.element_type)
+
+
+def widen_bool_memrefs(module: ir.Module) -> int:
+    """Store booleans as bytes: every `memref<...xi1>` becomes `memref<...xi8>`, with trunci/extui at its loads
+    and stores. Returns how many memrefs were widened.
+
+    finalize-memref-to-llvm asserts (SIGABRT) on a scalar i1 load or store in MLIR 22, and an LLVM
+    `<N x i1>` vector load reads N bits, not N bytes. A byte per boolean is also what numpy's bool_ buffers
+    (the worker's inputs and outputs) and IREE hold. Runs on loops (after vector-to-scf, before memref-to-llvm);
+    an access op this misses fails verification here, as a LoweringError, instead of aborting the process.
+    """
+    with module.context, ir.Location.unknown():
+        return _widen_bool_memrefs(module)
+
+
+def _widen_bool_memrefs(module: ir.Module) -> int:
+    widened, accesses, funcs, globals_ = [], [], [], []
+
+    def visit(op):
+        for region in op.regions:
+            for block in region.blocks:
+                widened.extend(a for a in block.arguments if _bool_to_byte(a.type) and isinstance(a.type, ir.MemRefType))
+        widened.extend(r for r in op.results if isinstance(r.type, ir.MemRefType) and _bool_to_byte(r.type))
+        if op.name in _BOOL_ACCESSES:
+            accesses.append(op)
+        elif op.name == "func.func":
+            funcs.append(op)
+        elif op.name == "memref.global":
+            globals_.append(op)
+        return ir.WalkResult.ADVANCE
+
+    module.operation.walk(visit)
+    for value in widened:
+        value.set_type(_bool_to_byte(value.type))
+    for op in globals_:
+        _widen_global(op)
+    for op in funcs:
+        ftype = ir.FunctionType(ir.TypeAttr(op.attributes["function_type"]).value)
+        inputs = [_bool_to_byte(t) if isinstance(t, ir.MemRefType) and _bool_to_byte(t) else t for t in ftype.inputs]
+        op.attributes["function_type"] = ir.TypeAttr.get(ir.FunctionType.get(inputs, ftype.results))
+    for op in accesses:
+        where = _BOOL_ACCESSES[op.name]
+        data = op.results[0] if where is None else op.operands[where]
+        i8 = ir.IntegerType.get_signless(8, module.context)
+        if not _bool_to_byte(data.type) or not any(
+                isinstance(v.type, ir.MemRefType) and ir.MemRefType(v.type).element_type == i8 for v in op.operands):
+            continue
+        if where is None:  # a read: the op now yields bytes, truncated back to i1 for its users
+            if op.name == "vector.transfer_read":  # operands: source, indices, padding, mask
+                _widen_operand(op, 1 + ir.DenseI32ArrayAttr(op.attributes["operandSegmentSizes"])[1])
+            elif op.name == "vector.maskedload":
+                _widen_operand(op, len(op.operands) - 1)  # the pass-through vector
+            bool_type = data.type
+            data.set_type(_bool_to_byte(bool_type))
+            with ir.InsertionPoint.after(op), op.location:
+                narrow = arith.trunci(bool_type, data)
+            data.replace_all_uses_except(narrow, narrow.owner.operation)
+        else:
+            _widen_operand(op, where if where >= 0 else len(op.operands) + where)
+    module.operation.verify()
+    return len(widened)
+
+
 def lower_to_llvm(module: ir.Module) -> None:
     """Bufferize a scheduled linalg-on-tensors module and lower it to the LLVM dialect, in place.
 
@@ -179,7 +301,9 @@ def lower_to_llvm(module: ir.Module) -> None:
             _apply_script(module, _SEQUENTIAL_FORALLS)
         _erase_self_copies(module)
         _strided_copies_to_loops(module)
-        _run_pipeline(module, _TO_LLVM)
+        _run_pipeline(module, _TO_LOOPS)
+        widen_bool_memrefs(module)
+        _run_pipeline(module, _LOOPS_TO_LLVM)
     except Exception as exc:
         raise LoweringError(_diagnostics_text(exc)) from None
 

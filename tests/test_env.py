@@ -358,3 +358,227 @@ def test_trainer_counts_every_failed_measurement(tmp_path, fast_config):
     assert stats["failures"] == dict(seen)
     assert sum(seen.values()) > stats["episodes"]  # more than one failure per episode: mid-episode ones count
     assert stats["measurements"] == sum(e.measurements for e in trainer.envs) == 3 * stats["episodes"]
+
+
+# Cut from the nn_to_mlir blocks of resnet18 and bert_block (shapes shrunk): producers that fusion cannot reach.
+_RELU_PAD_POOL = """
+#map = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+func.func @main(%x: tensor<1x8x16x16xf32>) -> tensor<1x8x8x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %ninf = arith.constant 0xFF800000 : f32
+  %e = tensor.empty() : tensor<1x8x16x16xf32>
+  %relu = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel", "parallel",
+      "parallel"]} ins(%x : tensor<1x8x16x16xf32>) outs(%e : tensor<1x8x16x16xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %c = arith.cmpf ugt, %in, %zero : f32
+    %s = arith.select %c, %in, %zero : f32
+    linalg.yield %s : f32
+  } -> tensor<1x8x16x16xf32>
+  %padded = tensor.pad %relu low[0, 0, 1, 1] high[0, 0, 1, 1] {
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    tensor.yield %ninf : f32
+  } : tensor<1x8x16x16xf32> to tensor<1x8x18x18xf32>
+  %e2 = tensor.empty() : tensor<1x8x8x8xf32>
+  %init = linalg.fill ins(%ninf : f32) outs(%e2 : tensor<1x8x8x8xf32>) -> tensor<1x8x8x8xf32>
+  %window = tensor.empty() : tensor<3x3xf32>
+  %pool = linalg.pooling_nchw_max {dilations = dense<1> : vector<2xi64>, strides = dense<2> : vector<2xi64>}
+      ins(%padded, %window : tensor<1x8x18x18xf32>, tensor<3x3xf32>) outs(%init : tensor<1x8x8x8xf32>)
+      -> tensor<1x8x8x8xf32>
+  return %pool : tensor<1x8x8x8xf32>
+}
+"""
+_ROW_MEAN = """
+#map = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+#map1 = affine_map<(d0, d1, d2) -> (d0, d1, 0)>
+func.func @main(%x: tensor<1x64x256xf32>) -> tensor<1x64x1xf32> {
+  %zero = arith.constant 0.0 : f32
+  %n = arith.constant 256.0 : f32
+  %e = tensor.empty() : tensor<1x64x1xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x64x1xf32>) -> tensor<1x64x1xf32>
+  %sum = linalg.generic {indexing_maps = [#map, #map1], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x : tensor<1x64x256xf32>) outs(%f : tensor<1x64x1xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %a = arith.addf %in, %out : f32
+    linalg.yield %a : f32
+  } -> tensor<1x64x1xf32>
+  %mean = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%sum : tensor<1x64x1xf32>) outs(%e : tensor<1x64x1xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %d = arith.divf %in, %n : f32
+    linalg.yield %d : f32
+  } -> tensor<1x64x1xf32>
+  return %mean : tensor<1x64x1xf32>
+}
+"""
+_SQUARE = """
+#map = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+#map1 = affine_map<(d0, d1, d2) -> (d0, d1, 0)>
+func.func @main(%x: tensor<1x64x256xf32>, %mean: tensor<1x64x1xf32>) -> tensor<1x64x256xf32> {
+  %e = tensor.empty() : tensor<1x64x256xf32>
+  %c = linalg.generic {indexing_maps = [#map, #map1, #map], iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%x, %mean : tensor<1x64x256xf32>, tensor<1x64x1xf32>) outs(%e : tensor<1x64x256xf32>) {
+  ^bb0(%in: f32, %m: f32, %out: f32):
+    %s = arith.subf %in, %m : f32
+    linalg.yield %s : f32
+  } -> tensor<1x64x256xf32>
+  %sq = linalg.generic {indexing_maps = [#map, #map, #map], iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%c, %c : tensor<1x64x256xf32>, tensor<1x64x256xf32>) outs(%e : tensor<1x64x256xf32>) {
+  ^bb0(%a: f32, %b: f32, %out: f32):
+    %p = arith.mulf %a, %b : f32
+    linalg.yield %p : f32
+  } -> tensor<1x64x256xf32>
+  return %sq : tensor<1x64x256xf32>
+}
+"""
+
+
+def _text_bench(tmp_path, name, text):
+    (tmp_path / f"{name}.mlir").write_text(text)
+    return load_benchmark(tmp_path / f"{name}.mlir")
+
+
+@pytest.mark.parametrize("name,text", [("relu_pad_pool", _RELU_PAD_POOL), ("row_mean", _ROW_MEAN),
+                                       ("square", _SQUARE)])
+def test_tpf_only_where_fusion_reaches_the_producer(tmp_path, name, text):
+    """The last op's producer cannot be fused into its tiles: it is behind a tensor.pad (fusion follows the tile's
+    slice to a pad: "could not find next producer to fuse into container"), its result map (d0, d1, 0) is no
+    projected permutation ("unhandled tiled implementation generation ..."), or it feeds two operands (two fused
+    copies in one handle: "a handle ... points to a payload entity more than once"). So TPF is masked."""
+    env = MlirSchedulingEnv([_text_bench(tmp_path, name, text)], None, EnvConfig(reward_mode="proxy"))
+    env.reset()
+    assert env.episode.op.producer is None
+    assert not env.current_masks()[0][T["TPF"]]
+    assert env.current_masks()[0][T["TP"]]
+
+
+_CONV_RELU = """
+#map = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+func.func @main(%x: tensor<1x8x18x18xf32>, %w: tensor<16x8x3x3xf32>) -> tensor<1x16x16x16xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x16x16x16xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x16x16x16xf32>) -> tensor<1x16x16x16xf32>
+  %conv = linalg.conv_2d_nchw_fchw {dilations = dense<1> : vector<2xi64>, strides = dense<1> : vector<2xi64>}
+      ins(%x, %w : tensor<1x8x18x18xf32>, tensor<16x8x3x3xf32>) outs(%f : tensor<1x16x16x16xf32>)
+      -> tensor<1x16x16x16xf32>
+  %relu = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel", "parallel",
+      "parallel"]} ins(%conv : tensor<1x16x16x16xf32>) outs(%e : tensor<1x16x16x16xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %m = arith.maximumf %in, %zero : f32
+    linalg.yield %m : f32
+  } -> tensor<1x16x16x16xf32>
+  return %relu : tensor<1x16x16x16xf32>
+}
+"""
+
+
+def test_fused_conv_gets_no_layout_change_nor_im2col(tmp_path):
+    """Once the relu's TPF fused the NCHW conv into its tiles, L would put a transpose between them (fusion then
+    finds no producer) and im2col of the fused copy computed wrong tiles: both are masked for the fused conv,
+    and allowed for the same conv unfused."""
+    env = MlirSchedulingEnv([_text_bench(tmp_path, "conv_relu", _CONV_RELU)], None, EnvConfig(reward_mode="proxy"))
+    env.reset()
+    env.step(make_action(env, "TPF", (0, 4, 0, 0)))
+    env.step(make_action(env, "NT"))
+    assert env.episode.op.name == "linalg.conv_2d_nchw_fchw"
+    assert not env.current_masks()[0][T["L"]] and not env.current_masks()[0][T["IM2COL"]]
+    env.reset()
+    env.step(make_action(env, "NT"))
+    assert env.current_masks()[0][T["L"]] and env.current_masks()[0][T["IM2COL"]]
+
+
+_ARGMAX = """
+#map = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#map1 = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
+func.func @main(%x: tensor<1x4x64x64xf32>) -> (tensor<1x4x64xf32>, tensor<1x4x64xi64>) {
+  %c0 = arith.constant 0 : i64
+  %ninf = arith.constant 0xFF800000 : f32
+  %ei = tensor.empty() : tensor<1x4x64xi64>
+  %fi = linalg.fill ins(%c0 : i64) outs(%ei : tensor<1x4x64xi64>) -> tensor<1x4x64xi64>
+  %ef = tensor.empty() : tensor<1x4x64xf32>
+  %ff = linalg.fill ins(%ninf : f32) outs(%ef : tensor<1x4x64xf32>) -> tensor<1x4x64xf32>
+  %r:2 = linalg.generic {indexing_maps = [#map, #map1, #map1], iterator_types = ["parallel", "parallel", "parallel",
+      "reduction"]} ins(%x : tensor<1x4x64x64xf32>) outs(%ff, %fi : tensor<1x4x64xf32>, tensor<1x4x64xi64>) {
+  ^bb0(%in: f32, %out: f32, %out_1: i64):
+    %i = linalg.index 3 : index
+    %ii = arith.index_cast %i : index to i64
+    %m = arith.maximumf %in, %out : f32
+    %c = arith.cmpf ogt, %in, %out : f32
+    %s = arith.select %c, %ii, %out_1 : i64
+    linalg.yield %m, %s : f32, i64
+  } -> (tensor<1x4x64xf32>, tensor<1x4x64xi64>)
+  return %r#0, %r#1 : tensor<1x4x64xf32>, tensor<1x4x64xi64>
+}
+"""
+
+
+def test_no_v_for_a_max_with_its_index(tmp_path):
+    """torch-mlir's max over a row with its argmax (gpt_block's softmax) is one reduction with two results: the
+    vectorizer fails on it ("Attempted to vectorize, but failed") however it is tiled, so V is masked."""
+    env = MlirSchedulingEnv([_text_bench(tmp_path, "argmax", _ARGMAX)], None, EnvConfig(reward_mode="proxy"))
+    env.reset()
+    env.step(make_action(env, "T", (0, 1, 8, 0)))
+    assert math.prod(env.episode.op.bounds) <= env.cfg.vector_limit
+    assert not env.current_masks()[0][T["V"]]
+
+
+_CONV_BIAS = """
+func.func @main(%x: tensor<1x8x18x18xf32>, %w: tensor<32x8x3x3xf32>, %b: tensor<32xf32>) -> tensor<1x32x16x16xf32> {
+  %e = tensor.empty() : tensor<1x32x16x16xf32>
+  %bias = linalg.broadcast ins(%b : tensor<32xf32>) outs(%e : tensor<1x32x16x16xf32>) dimensions = [0, 2, 3]
+  %conv = linalg.conv_2d_nchw_fchw {dilations = dense<1> : vector<2xi64>, strides = dense<1> : vector<2xi64>}
+      ins(%x, %w : tensor<1x8x18x18xf32>, tensor<32x8x3x3xf32>) outs(%bias : tensor<1x32x16x16xf32>)
+      -> tensor<1x32x16x16xf32>
+  return %conv : tensor<1x32x16x16xf32>
+}
+"""
+
+
+def test_bias_broadcast_of_a_relaid_conv_has_its_nhwc_loops(tmp_path):
+    """L on the conv rebuilds its bias broadcast in NHWC: the broadcast's masks and observation must follow its
+    new loops (n, h, w, c). With the NCHW ones (n, c, h, w) a tile of 32 on the 32 channels fell on h (16) and
+    left the tile shapes dynamic, where vectorization fails (resnet18 blocks: "Attempted to vectorize, but
+    failed")."""
+    env = MlirSchedulingEnv([_text_bench(tmp_path, "conv_bias", _CONV_BIAS)], None, EnvConfig(reward_mode="proxy"))
+    env.reset()
+    env.step(make_action(env, "L"))
+    env.step(make_action(env, "NT"))
+    assert env.episode.op.name == "linalg.broadcast"
+    assert env.episode.op.bounds == [1, 16, 16, 32]
+    env.reset()
+    env.step(make_action(env, "NT"))
+    assert env.episode.op.bounds == [1, 32, 16, 16]
+
+
+_CONV1X1_POOL = """
+#map = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#map1 = affine_map<(d0, d1, d2, d3) -> (d0, d1)>
+func.func @main(%x: tensor<1x8x7x7xf32>, %w: tensor<16x8x1x1xf32>) -> tensor<1x16xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x16x7x7xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x16x7x7xf32>) -> tensor<1x16x7x7xf32>
+  %conv = linalg.conv_2d_nchw_fchw {dilations = dense<1> : vector<2xi64>, strides = dense<1> : vector<2xi64>}
+      ins(%x, %w : tensor<1x8x7x7xf32>, tensor<16x8x1x1xf32>) outs(%f : tensor<1x16x7x7xf32>) -> tensor<1x16x7x7xf32>
+  %e2 = tensor.empty() : tensor<1x16xf32>
+  %f2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<1x16xf32>) -> tensor<1x16xf32>
+  %sum = linalg.generic {indexing_maps = [#map, #map1], iterator_types = ["parallel", "parallel", "reduction",
+      "reduction"]} ins(%conv : tensor<1x16x7x7xf32>) outs(%f2 : tensor<1x16xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %a = arith.addf %in, %out : f32
+    linalg.yield %a : f32
+  } -> tensor<1x16xf32>
+  return %sum : tensor<1x16xf32>
+}
+"""
+
+
+def test_tpf_reduction_tiles_do_not_shrink_the_fused_producer(tmp_path):
+    """TPF tiles the parallel loops with scf.forall, fuses, then tiles the reductions: the fused conv spans the
+    whole 7x7 window the sum reads (mobilenetv2's global average pool). Its bounds once took the reduction tiles
+    too (oh = ow = 1), so V looked legal and `decompose` failed on the real 7x7 copy."""
+    env = MlirSchedulingEnv([_text_bench(tmp_path, "conv_pool", _CONV1X1_POOL)], None, EnvConfig(reward_mode="proxy"))
+    env.reset()
+    env.step(make_action(env, "TPF", (0, 4, 1, 1)))
+    env.step(make_action(env, "NT"))
+    assert env.episode.op.name == "linalg.conv_2d_nchw_fchw"
+    assert env.episode.op.bounds == [1, 4, 7, 7, 8, 1, 1]
+    assert not env.current_masks()[0][T["V"]]

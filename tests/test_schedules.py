@@ -88,3 +88,49 @@ def test_interchanged_vectorized_elementwise_op_compiles(tmp_path, fast_config):
         result = m.measure(bench, schedule)
     assert result.status == "ok", result.message
     assert result.verified and result.attempts == 1
+
+
+# Two matmuls on one zero fill (as bert_block's q/k/v and MLP projections share theirs), a relu, and their sum.
+_SHARED_FILL = """
+#map = affine_map<(d0, d1) -> (d0, d1)>
+func.func @main(%x: tensor<32x16xf32>, %w1: tensor<16x32xf32>, %w2: tensor<16x32xf32>) -> tensor<32x32xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<32x32xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<32x32xf32>) -> tensor<32x32xf32>
+  %a = linalg.matmul ins(%x, %w1 : tensor<32x16xf32>, tensor<16x32xf32>) outs(%f : tensor<32x32xf32>)
+      -> tensor<32x32xf32>
+  %p = linalg.matmul ins(%x, %w2 : tensor<32x16xf32>, tensor<16x32xf32>) outs(%f : tensor<32x32xf32>)
+      -> tensor<32x32xf32>
+  %relu = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel"]}
+      ins(%p : tensor<32x32xf32>) outs(%e : tensor<32x32xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %m = arith.maximumf %in, %zero : f32
+    linalg.yield %m : f32
+  } -> tensor<32x32xf32>
+  %sum = linalg.generic {indexing_maps = [#map, #map, #map], iterator_types = ["parallel", "parallel"]}
+      ins(%a, %relu : tensor<32x32xf32>, tensor<32x32xf32>) outs(%e : tensor<32x32xf32>) {
+  ^bb0(%in: f32, %in_1: f32, %out: f32):
+    %s = arith.addf %in, %in_1 : f32
+    linalg.yield %s : f32
+  } -> tensor<32x32xf32>
+  return %sum : tensor<32x32xf32>
+}
+"""
+
+
+def test_fill_shared_by_two_tiled_ops_is_fused_into_both(tmp_path, fast_config):
+    """The first matmul, tiled twice, pulls the shared fill into its outer tiles, then into its register tiles;
+    the relu's TPF then pulls the second matmul and the same fill into its tiles. The builder once fused the copy
+    of the fill in the first matmul's tiles into the relu's ("could not find next producer to fuse into
+    container"): now each fusion finds the fill that really feeds its tiles."""
+    (tmp_path / "shared_fill.mlir").write_text(_SHARED_FILL)
+    bench = load_benchmark(tmp_path / "shared_fill.mlir")
+    facts = op_facts(bench.text)
+    first_mm, second_mm, relu = "op_1", "op_2", "op_3"
+    assert [facts[t].name for t in (first_mm, second_mm, relu)] == ["linalg.matmul"] * 2 + ["linalg.generic"]
+    assert facts[first_mm].fill_tag == facts[second_mm].fill_tag == "op_0"
+    schedule = Schedule((OpSchedule(first_mm, (Action("tile", (16, 16, 0)), Action("tile", (4, 8, 0)))),
+                         OpSchedule(relu, (Action("tile_fuse", (8, 16), producer=second_mm),))))
+    with Measurer(tmp_path / "cache", fast_config) as m:
+        result = m.measure(bench, schedule)
+    assert result.status == "ok", result.message

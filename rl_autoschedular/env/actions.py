@@ -74,6 +74,7 @@ class OpState:
     kinds: list[str]
     bounds: list[int]
     producer: str | None = None  # the fusible producer TPF would fuse
+    fused: bool = False  # fused into a consumer's tiles: no layout change or im2col (see `masks`)
     actions: list[Action] = field(default_factory=list)
     history: list[np.ndarray] = field(default_factory=list)  # the raw action vectors, for the observation
     tilings: int = 0
@@ -85,7 +86,7 @@ class OpState:
     def start(info: OpInfo, producer: str | None, bounds: list[int] | None = None) -> "OpState":
         """A fresh op; `bounds` overrides the loop bounds (an op fused into a consumer's tiles spans one tile)."""
         return OpState(info, info.name, [l.kind for l in info.loops], bounds or [l.bound for l in info.loops],
-                       producer)
+                       producer, fused=bounds is not None)
 
     @property
     def n_loops(self) -> int:
@@ -118,8 +119,12 @@ def _decomposable(st: OpState) -> bool:
 
 
 def can_vectorize(cfg: EnvConfig, st: OpState) -> bool:
-    """V: the tiled iteration space is under the limit, and a convolution or pooling can be made 1-D first."""
+    """V: the tiled iteration space is under the limit, the op is no reduction with several results (the
+    vectorizer fails on a max and its index, as torch-mlir's argmax is), and a convolution or pooling can be made
+    1-D first."""
     if st.n_loops == 0 or math.prod(st.bounds) > cfg.vector_limit:
+        return False
+    if "reduction" in st.kinds and sum(a.role == "store" for a in st.info.accesses) > 1:
         return False
     return _decomposable(st) if st.name.startswith(_WINDOWED_PREFIXES) else True
 
@@ -139,8 +144,10 @@ def masks(cfg: EnvConfig, st: OpState, step: int) -> list[np.ndarray]:
         "TPF": parallel_tileable and first and st.producer is not None,
         "I": 2 <= n and not st.interchanged,
         "V": can_vectorize(cfg, st),
-        "IM2COL": first and st.name in IM2COL_OPS,
-        "L": first and st.name in LAYOUT_OPS,
+        # Not on an op fused into its consumer's tiles: the layout change puts a transpose between the two, where
+        # fusion finds no producer, and im2col of the fused copy computed wrong tiles.
+        "IM2COL": first and st.name in IM2COL_OPS and not st.fused,
+        "L": first and st.name in LAYOUT_OPS and not st.fused,
         "NT": True,
     }
     types = np.array([allowed[t] and (t in TERMINAL or not last) for t in ACTION_TYPES])

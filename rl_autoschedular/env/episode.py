@@ -23,22 +23,29 @@ from rl_autoschedular.ir.benchmarks import Benchmark
 from rl_autoschedular.ir.layout import to_channels_last
 
 
+def _unit(row: list[int]) -> int | None:
+    """The loop an access row reads with a plain index (one loop, coefficient 1, no constant), else None."""
+    hits = [i for i, c in enumerate(row[:-1]) if c]
+    return hits[0] if len(hits) == 1 and row[hits[0]] == 1 and row[-1] == 0 else None
+
+
+def _store(info: OpInfo):
+    return [a for a in info.accesses if a.role == "store"][-1]
+
+
+def projected_permutation(matrix: list[list[int]]) -> bool:
+    """Whether an access is a projected permutation (every tensor dim a distinct plain loop index)."""
+    dims = [_unit(row) for row in matrix]
+    return None not in dims and len(set(dims)) == len(dims)
+
+
 def fused_bounds(consumer: OpInfo, consumer_bounds: list[int], producer: OpInfo) -> list[int]:
     """The producer's loop bounds once it is fused into the consumer's tiles: each producer loop that indexes the
     result dim the consumer reads with a tiled loop spans one tile; the others (its reductions) stay whole."""
     bounds = [l.bound for l in producer.loops]
-    store = [a for a in producer.accesses if a.role == "store"][-1]
-    shape = producer.operand_shapes[store.operand]
-    loads = [a for a in consumer.accesses if a.role == "load" and consumer.operand_shapes[a.operand] == shape]
-    if not loads:
-        return bounds
-
-    def unit(row):
-        hits = [i for i, c in enumerate(row[:-1]) if c]
-        return hits[0] if len(hits) == 1 and row[hits[0]] == 1 and row[-1] == 0 else None
-
-    for p_row, c_row in zip(store.matrix, loads[0].matrix):
-        d, c = unit(p_row), unit(c_row)
+    load = next(a for a in consumer.accesses if a.operand == consumer.operand_producers.index(producer.tag))
+    for p_row, c_row in zip(_store(producer).matrix, load.matrix):
+        d, c = _unit(p_row), _unit(c_row)
         if d is not None and c is not None:
             bounds[d] = min(bounds[d], consumer_bounds[c])
     return bounds
@@ -61,21 +68,33 @@ class AnalysedBenchmark:
                 self.skipped[info.tag] = why
             else:
                 self.order.append(info.tag)
-        self._nhwc: dict[str, OpInfo] = {}
+        self._nhwc: dict[tuple[str, ...], dict[str, OpInfo]] = {}
 
     def fusible_producer(self, tag: str) -> str | None:
-        """The producer TPF on `tag` would fuse: a visited op whose only consumer is `tag`."""
-        for p in self.infos[tag].producers:
-            info = self.infos[p]
-            if p in self.order and info.consumers == [tag]:
+        """The producer TPF on `tag` would fuse: a visited op whose only consumer is `tag`, whose result is exactly
+        one operand of `tag` with nothing between (fusion follows the tile's slice of that operand to the op that
+        made it: through a pad or reshape it finds nothing, and a second use fuses a second copy into one handle).
+        Both maps between them are projected permutations: fusion computes the producer's tile from its result map
+        (a map like (d0, d1, 0) stops it: "unhandled tiled implementation generation when result is not accessed
+        using a permuted projection"), and a tile read through a window (a convolution's input) has sizes that are
+        not the tile's, which left the fused copy with shapes its own tiling and vectorization could not take."""
+        info = self.infos[tag]
+        for p in info.producers:
+            prod = self.infos[p]
+            if p in self.order and prod.consumers == [tag] and info.operand_producers.count(p) == 1 \
+                    and projected_permutation(_store(prod).matrix) \
+                    and projected_permutation(info.accesses[info.operand_producers.index(p)].matrix):
                 return p
         return None
 
-    def nhwc_info(self, tag: str) -> OpInfo:
-        """The op's analysis after the layout action (computed once)."""
-        if tag not in self._nhwc:
-            self._nhwc[tag] = next(o for o in analyze(to_channels_last(self.bench.text, [tag])) if o.tag == tag)
-        return self._nhwc[tag]
+    def relaid_info(self, tag: str, layout_tags: list[str]) -> OpInfo:
+        """The op's analysis once the ops `layout_tags` are NHWC: the op itself after its L, or a bias broadcast
+        that initialises one of them, which the layout change rebuilt in NHWC with other loops (computed once per
+        set of tags)."""
+        key = tuple(sorted(layout_tags))
+        if key not in self._nhwc:
+            self._nhwc[key] = {o.tag: o for o in analyze(to_channels_last(self.bench.text, key))}
+        return self._nhwc[key][tag]
 
 
 @dataclass
@@ -126,11 +145,17 @@ class Decision:
     op_done: bool
 
 
+def _layout_tags(ep: Episode) -> list[str]:
+    return [t for t, st in ep.states.items() if any(a.kind == "layout" for a in st.actions)]
+
+
 def _start_op(ep: Episode, tag: str) -> None:
     # An op fused into its consumer's tiles cannot pull its own producer in: that producer sits outside the
     # consumer's loop.
     producer = None if tag in ep.fused else ep.bench.fusible_producer(tag)
-    ep.states[tag] = OpState.start(ep.bench.infos[tag], producer, ep.fused.get(tag))
+    layouts = _layout_tags(ep)
+    info = ep.bench.relaid_info(tag, layouts) if layouts else ep.bench.infos[tag]
+    ep.states[tag] = OpState.start(info, producer, ep.fused.get(tag))
 
 
 def start(bench: AnalysedBenchmark) -> Episode:
@@ -150,11 +175,15 @@ def apply_action(cfg: EnvConfig, ep: Episode, action, comp: list[np.ndarray]) ->
         st.history.append(np.asarray(action, dtype=np.int64).copy())
     if error:
         kind, sched_action = "NT", None
-    if kind == "L":
-        st.relayout(ep.bench.nhwc_info(st.info.tag))
     advance(st, kind, sched_action)
+    if kind == "L":
+        st.relayout(ep.bench.relaid_info(ep.tag, _layout_tags(ep)))
     if kind == "TPF" and sched_action is not None:
-        ep.fused[st.producer] = fused_bounds(st.info, st.bounds, ep.bench.infos[st.producer])
+        # The producer follows the parallel tiles only: the reduction loops are tiled after the fusion, so the
+        # fused copy spans them whole (TPF is the op's first action: its loops are still the analysed ones).
+        tiles = [min(s, l.bound) if s and l.kind == "parallel" else l.bound
+                 for s, l in zip(sched_action.sizes, st.info.loops)]
+        ep.fused[st.producer] = fused_bounds(st.info, tiles, ep.bench.infos[st.producer])
     ep.step += 1
     if st.done:
         ep.index, ep.step = ep.index + 1, 0
@@ -166,14 +195,16 @@ def apply_action(cfg: EnvConfig, ep: Episode, action, comp: list[np.ndarray]) ->
 def drop_actions(ep: Episode, tag: str) -> Episode:
     """The episode without the actions of the decided op `tag` (they broke the schedule). A producer that its TPF
     fused is no longer fused: its masks and observation must show its own loop bounds, and it may fuse its own
-    producer again. If that producer was already started, it is the op now being decided, at its first decision
-    (actions are dropped right after their op ends), so it simply starts again."""
+    producer again. A dropped L leaves the bias broadcast it rebuilt in NCHW again. If that producer or broadcast
+    was already started, it is the op now being decided, at its first decision (actions are dropped right after
+    their op ends), so it simply starts again."""
     ep = ep.copy()
     st = ep.states[tag]
     fused = st.producer if any(a.kind == "tile_fuse" for a in st.actions) else None
+    relaid = any(a.kind == "layout" for a in st.actions)
     st.actions.clear()
     if fused is not None:
         ep.fused.pop(fused, None)
-        if fused in ep.states:
-            _start_op(ep, fused)
+    if not ep.done and (ep.tag == fused or relaid):
+        _start_op(ep, ep.tag)  # unfused, or back to NCHW if it was the bias broadcast of the dropped L's op
     return ep

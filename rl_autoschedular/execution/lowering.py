@@ -226,7 +226,8 @@ def _widen_global(op) -> None:
             shaped, ir.IntegerAttr.get(shaped.element_type, int(bool(dense.get_splat_value().value))))
     else:
         values = np.array([int(bool(dense[i])) for i in range(len(dense))], dtype=np.int8)
-        op.attributes["initial_value"] = ir.DenseElementsAttr.get(values.reshape(shaped.shape), type=shaped.element_type)
+        op.attributes["initial_value"] = ir.DenseElementsAttr.get(values.reshape(shaped.shape),
+                                                                  type=shaped.element_type)
 
 
 def widen_bool_memrefs(module: ir.Module) -> int:
@@ -248,7 +249,8 @@ def _widen_bool_memrefs(module: ir.Module) -> int:
     def visit(op):
         for region in op.regions:
             for block in region.blocks:
-                widened.extend(a for a in block.arguments if _bool_to_byte(a.type) and isinstance(a.type, ir.MemRefType))
+                widened.extend(a for a in block.arguments
+                               if _bool_to_byte(a.type) and isinstance(a.type, ir.MemRefType))
         widened.extend(r for r in op.results if isinstance(r.type, ir.MemRefType) and _bool_to_byte(r.type))
         if op.name in _BOOL_ACCESSES:
             accesses.append(op)

@@ -72,8 +72,12 @@ def op_facts(text: str) -> dict[str, OpFacts]:
     names = {o.tag: o.name for o in ops}
     facts = {}
     for o in ops:
-        fills = [p for p in o.producers if names.get(p) == "linalg.fill"]
-        facts[o.tag] = OpFacts(o.tag, o.name, tuple(l.kind for l in o.loops), fills[0] if fills else None)
+        # Only a fill that is the (first) init itself follows the tiles: fusion cannot reach one behind a pad or
+        # reshape, and the builder finds it as the producer of the tile loop's first output.
+        stores = [a.operand for a in o.accesses if a.role == "store"]
+        init = o.operand_producers[stores[0]] if stores and o.operand_producers else None
+        fill = init if names.get(init) == "linalg.fill" else None
+        facts[o.tag] = OpFacts(o.tag, o.name, tuple(l.kind for l in o.loops), fill)
     return facts
 
 

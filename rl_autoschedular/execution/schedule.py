@@ -112,8 +112,8 @@ class OpFacts:
 class _Emitter:
     lines: list[str] = field(default_factory=list)
     counter: int = 0
-    # Handles of ops fused into a consumer's tiles, by tag. The unfused original can survive next to the copy (it
-    # is dead, but nothing erased it), so re-matching the tag would find both: later actions use these handles.
+    # Handles of ops fused into a consumer's tiles, by tag. The copy is renamed (`_fuse`) and the dead original
+    # survives (nothing erased it), so re-matching the tag would find the original: later actions use these handles.
     fused: dict[str, str] = field(default_factory=dict)
 
     def fresh(self, stem: str) -> str:
@@ -151,6 +151,19 @@ class _OpState:
         self.fill_fusible = facts.fill_tag is not None
 
 
+def _fuse(em: _Emitter, producer: str, loop: str, tag: str) -> tuple[str, str]:
+    """Fuse `producer` into the tiles of `loop`; returns the handles of the fused copy and of the loop.
+    The copy gets the tag `<tag>.fused`, so that a later match on `tag` finds only the original, which other ops
+    may still read: matching the copy too would try to fuse it into tiles where it has no use ("could not find
+    next producer to fuse into container")."""
+    fused, new_loop, name = em.fresh("fused"), em.fresh("forall"), em.fresh("name")
+    em.emit(f"{fused}, {new_loop} = transform.structured.fuse_into_containing_op {producer} into {loop} "
+            f": ({_ANY}, {_ANY}) -> ({_ANY}, {_ANY})")
+    em.emit(f'{name} = transform.param.constant "{tag}.fused" -> !transform.any_param')
+    em.emit(f'transform.annotate {fused} "tag" = {name} : {_ANY}, !transform.any_param')
+    return fused, new_loop
+
+
 def _emit_tiling(em: _Emitter, st: _OpState, h: str, a: Action, producer_facts: OpFacts | None) -> str:
     if len(a.sizes) != len(st.kinds):
         raise ValueError(f"{st.facts.tag}: {len(a.sizes)} tile sizes for {len(st.kinds)} loops")
@@ -160,20 +173,17 @@ def _emit_tiling(em: _Emitter, st: _OpState, h: str, a: Action, producer_facts: 
         em.emit(f"{tiled}, {loop} = transform.structured.tile_using_forall {h} tile_sizes {par} "
                 f": ({_ANY}) -> ({_ANY}, {_ANY})")
         h = tiled
-        producers = []  # tags of the ops to fuse into the tiles, in order
         if a.kind == "tile_fuse":
-            producers.append(a.producer)
+            em.fused[a.producer], loop = _fuse(em, _match_tag(em, a.producer), loop, a.producer)
             if producer_facts is not None and producer_facts.fill_tag:
-                producers.append(producer_facts.fill_tag)
+                # The fill is matched by tag: fused copies of it in other ops' tiles were renamed.
+                _, loop = _fuse(em, _match_tag(em, producer_facts.fill_tag), loop, producer_facts.fill_tag)
         if st.fill_fusible:
-            producers.append(st.facts.fill_tag)
-        for tag in producers:
-            prod = em.fused.get(tag) or _match_tag(em, tag)
-            fused, new_loop = em.fresh("fused"), em.fresh("forall")
-            em.emit(f"{fused}, {new_loop} = transform.structured.fuse_into_containing_op {prod} into {loop} "
-                    f": ({_ANY}, {_ANY}) -> ({_ANY}, {_ANY})")
-            loop = new_loop
-            em.fused[tag] = fused
+            # The op's own init, not its fill's tag: after an outer tiling that init is the fill's copy in the outer
+            # tiles, and a fill shared with other ops has other copies.
+            fill = em.fresh("fill")
+            em.emit(f"{fill} = transform.get_producer_of_operand {loop}[0] : ({_ANY}) -> {_ANY}")
+            _, loop = _fuse(em, fill, loop, st.facts.fill_tag)
         if a.kind == "tile":
             em.emit(f'transform.annotate {loop} "{SEQUENTIAL_ATTR}" : {_ANY}')
     if any(red):

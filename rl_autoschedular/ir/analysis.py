@@ -133,6 +133,7 @@ def analyze(text: str) -> list[OpInfo]:
     by_tag = {info.tag: info for info in infos}
     for op, info in zip(ops, infos):
         info.producers = _producers(op)
+        info.operand_producers = [_direct_producer(v) for v in op.operands]
         for producer in info.producers:
             by_tag[producer].consumers.append(info.tag)
     return infos
@@ -222,6 +223,14 @@ def _loop_bound(dim: int, accesses: list[Access], shapes: list[list[int]], name:
                     raise IRError(f"{name}: loop d{dim} has a dynamic bound")
                 return size
     raise IRError(f"{name}: loop d{dim} is not a plain index of any operand, so its bound is unknown")
+
+
+def _direct_producer(value) -> str | None:
+    """The tag of the linalg op whose result `value` is, if it is one."""
+    if isinstance(value, ir.OpResult) and value.owner.operation.name.startswith("linalg.") \
+            and TAG in value.owner.attributes:
+        return ir.StringAttr(value.owner.attributes[TAG]).value
+    return None
 
 
 def _producers(op) -> list[str]:

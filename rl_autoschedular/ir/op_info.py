@@ -48,7 +48,11 @@ class OpInfo:
     consumers: list[str] = field(default_factory=list)
     dtype: str = ""
     operand_shapes: list[list[int]] = field(default_factory=list)
+    # Per operand, the tag of the op whose result it is, with nothing (no pad, reshape or slice) between: only such a
+    # producer can be fused into the op's tiles.
+    operand_producers: list[str | None] = field(default_factory=list)
 
     def to_json(self) -> dict:
-        """A JSON-ready dict: tag, name, loops, accesses, arith_counts, producers, consumers, dtype, shapes."""
+        """A JSON-ready dict: tag, name, loops, accesses, arith_counts, producers, consumers, dtype, shapes and the
+        direct producer of each operand."""
         return asdict(self)

@@ -1,5 +1,6 @@
 """The lowering pipeline on element types and math ops that the plain LLVM conversions cannot take: booleans in
-memory and math.erf. Real compile, run and reference check against IREE, on tiny shapes."""
+memory, math.erf and powers with a vector exponent. Real compile, run and reference check against IREE (or
+chosen values), on tiny shapes."""
 
 from __future__ import annotations
 
@@ -88,3 +89,117 @@ def test_baseline_and_vectorized_schedule_verify_against_iree(tmp_path, fast_con
         # load reads 8 bits); vector erf is unrolled to libm calls.
         scheduled = m.measure(bench, _schedule_all(bench))
     assert scheduled.status == "ok", scheduled.message
+
+
+# Tanh GELU as torch-mlir emits it for GPT-2's NewGELU: x^3 is `math.fpowi` with an i64 constant (`math.powf` with
+# 3.0 for a float exponent).
+TANH_GELU = """
+#map = affine_map<(d0, d1) -> (d0, d1)>
+func.func @main(%x: tensor<8x16xf32>) -> tensor<8x16xf32> {
+  %c3_i64 = arith.constant 3 : i64
+  %c3_f32 = arith.constant 3.0 : f32
+  %k = arith.constant 4.471500e-02 : f32
+  %s = arith.constant 7.977240e-01 : f32
+  %one = arith.constant 1.0 : f32
+  %half = arith.constant 0.5 : f32
+  %e = tensor.empty() : tensor<8x16xf32>
+  %r = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<8x16xf32>) outs(%e : tensor<8x16xf32>) {
+  ^bb0(%in: f32, %o: f32):
+    POW
+    %a = arith.mulf %cube, %k : f32
+    %b = arith.addf %in, %a : f32
+    %c = arith.mulf %b, %s : f32
+    %t = math.tanh %c : f32
+    %d = arith.addf %t, %one : f32
+    %h = arith.mulf %d, %half : f32
+    %y = arith.mulf %in, %h : f32
+    linalg.yield %y : f32
+  } -> tensor<8x16xf32>
+  return %r : tensor<8x16xf32>
+}
+"""
+POWS = {"fpowi": "%cube = math.fpowi %in, %c3_i64 : f32, i64", "powf": "%cube = math.powf %in, %c3_f32 : f32"}
+
+
+def _lowered(bench, schedule: Schedule):
+    from mlir import ir
+
+    from rl_autoschedular.execution.lowering import apply_schedule, lower_to_llvm, mark_c_interface
+    from rl_autoschedular.execution.measure import compile_schedule
+
+    module = ir.Module.parse(bench.text, ir.Context())
+    apply_schedule(module, compile_schedule(bench, schedule)[1])
+    mark_c_interface(module)
+    lower_to_llvm(module)
+    return module
+
+
+@pytest.mark.parametrize("pow_kind", sorted(POWS))
+def test_vectorized_tanh_gelu_with_constant_power_verifies(tmp_path, fast_config, pow_kind):
+    """Before the fix, vectorizing the fpowi GELU failed to compile: its exponent became vector<8xi64>, and
+    llvm.intr.powi takes one scalar exponent. x^3 is now x*x*x on vectors (no powi, no per-lane libm powf)."""
+    bench = _bench(tmp_path, f"tanh_gelu_{pow_kind}", TANH_GELU.replace("POW", POWS[pow_kind]))
+    schedule = _schedule_all(bench)
+    with Measurer(tmp_path / "cache", fast_config) as m:
+        baseline = m.baseline(bench)
+        assert baseline.status == "ok", baseline.message
+        scheduled = m.measure(bench, schedule)
+    assert scheduled.status == "ok", scheduled.message
+    assert scheduled.verified
+    assert "llvm.intr.pow" not in str(_lowered(bench, schedule))
+
+
+# Constant powers, negative ones included, on the values where x^n is an exact zero, infinity or NaN.
+POW_SPECIALS = """
+#map = affine_map<(d0, d1) -> (d0, d1)>
+func.func @main(%x: tensor<2x8xf32>) -> (tensor<2x8xf32>, tensor<2x8xf32>, tensor<2x8xf32>, tensor<2x8xf32>) {
+  %m2 = arith.constant -2 : i64
+  %m3 = arith.constant -3 : i32
+  %fm2 = arith.constant -2.0 : f32
+  %f3 = arith.constant 3.0 : f32
+  %e = tensor.empty() : tensor<2x8xf32>
+  %r:4 = linalg.generic {indexing_maps = [#map, #map, #map, #map, #map],
+                         iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<2x8xf32>) outs(%e, %e, %e, %e : tensor<2x8xf32>, tensor<2x8xf32>, tensor<2x8xf32>, tensor<2x8xf32>) {
+  ^bb0(%in: f32, %o0: f32, %o1: f32, %o2: f32, %o3: f32):
+    %p0 = math.fpowi %in, %m2 : f32, i64
+    %p1 = math.fpowi %in, %m3 : f32, i32
+    %p2 = math.powf %in, %fm2 : f32
+    %p3 = math.powf %in, %f3 : f32
+    linalg.yield %p0, %p1, %p2, %p3 : f32, f32, f32, f32
+  } -> (tensor<2x8xf32>, tensor<2x8xf32>, tensor<2x8xf32>, tensor<2x8xf32>)
+  return %r#0, %r#1, %r#2, %r#3 : tensor<2x8xf32>, tensor<2x8xf32>, tensor<2x8xf32>, tensor<2x8xf32>
+}
+"""
+
+
+@pytest.mark.parametrize("vectorized", [False, True], ids=["loops", "vectorized"])
+def test_constant_powers_keep_signed_zeros_and_infinities(tmp_path, vectorized):
+    """x^n with a constant n becomes multiplications (and 1 / x^|n| for n < 0): 0^-2 must stay +inf (MLIR's own
+    expansion of negative powers gives -inf), (-0)^-3 -inf, (-inf)^3 -inf. Random inputs never hit these, so this
+    runs the JIT in-process on chosen values."""
+    import ctypes
+
+    import numpy as np
+    from mlir.execution_engine import ExecutionEngine
+    from mlir.runtime import get_ranked_memref_descriptor
+
+    from rl_autoschedular.execution.job import runtime_libraries
+
+    bench = _bench(tmp_path, "pow_specials", POW_SPECIALS)
+    tag = next(f.tag for f in op_facts(bench.text).values() if f.name == "linalg.generic")
+    schedule = Schedule((OpSchedule(tag, (Action("tile", (1, 8)), Action("vectorize"))),)) if vectorized \
+        else Schedule(())
+    module = _lowered(bench, schedule)
+    assert "llvm.intr.pow" not in str(module)
+    engine = ExecutionEngine(module, opt_level=3, shared_libs=runtime_libraries())
+    x = np.array([[0.0, -0.0, 2.0, -2.0, 0.5, np.inf, -np.inf, np.nan]] * 2, dtype=np.float32)
+    outs = [np.full_like(x, 7.0) for _ in range(4)]
+    engine.invoke("main", *[ctypes.pointer(ctypes.pointer(get_ranked_memref_descriptor(a))) for a in [x, *outs]])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        expected = [np.power(x, np.float32(-2)), np.power(x, np.float32(-3)), np.power(x, np.float32(-2)),
+                    np.power(x, np.float32(3))]
+    for out, ref in zip(outs, expected):
+        np.testing.assert_array_equal(out, ref)
+        assert (np.signbit(out) == np.signbit(ref))[~np.isnan(ref)].all()

@@ -1,19 +1,23 @@
-"""Generate the bundled benchmark suite (`data/test/`): linalg-on-tensors `.mlir` files plus `manifest.json`.
+"""Generate a bundled benchmark suite: linalg-on-tensors `.mlir` files plus `manifest.json`.
 
-Each benchmark is a module with one public `func.func @main` over static-shaped f32 tensors; weights and biases
-are arguments, never embedded constants. Most are exported from small torch functions with torch-mlir, exactly
-as it emits them. Layouts torch-mlir cannot emit (NHWC/HWCF convolution, NHWC max pooling) come from text
-templates in the same style.
+Two suites: "test" (`data/test/`, single ops of five seed families and a few blocks) and "families"
+(`data/families/`, one benchmark per block family of real models; see `families.py`).
+
+Each benchmark is a module with one public `func.func @main` over static-shaped f32 (or f64) tensors; weights and
+biases are arguments, never embedded constants. Most are exported from small torch functions with torch-mlir,
+exactly as it emits them. Layouts torch-mlir cannot emit (NHWC/HWCF convolution, NHWC max pooling) come from text
+templates in the same style. Every manifest entry records in `torch` the PyTorch computation that the benchmark
+performs (`torch_fns.py`), so that evaluation scripts time exactly the same computation in PyTorch eager.
 
 torch-mlir and the xtc `mlir` bindings bundle different LLVMs and crash in one process, so the export runs in a
 spawned child that never imports `mlir`, and this (parent) process, which never imports `torch_mlir`, parses and
 checks every module with the xtc bindings before writing it.
 
 Naming: matmuls are `matmul_MxNxK` (A is MxK, B is KxN); convolution and pooling names give the layout, then the
-unpadded input activation as CxHxW, the kernel size `kK`, and, when not the default, the stride `sS` and the filter
-count `fF` (default F = C).
+unpadded input activation as CxHxW (NxCxHxW when the batch N is not 1), the kernel size `kK`, and, when not the
+default, the stride `sS` and the filter count `fF` (default F = C). An f64 benchmark's name ends in `_f64`.
 
-Regenerate with `.venv/bin/python data_generation/bundled.py` from the repository root.
+Regenerate with `.venv/bin/python data_generation/bundled.py [--suite families]` from the repository root.
 """
 
 from __future__ import annotations
@@ -23,11 +27,15 @@ import json
 import multiprocessing
 import sys
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from math import prod
 from pathlib import Path
 
-DEFAULT_OUT = Path(__file__).resolve().parents[1] / "data" / "test"
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run as a script: make `data_generation` importable
+
+from data_generation.torch_fns import describe  # noqa: E402
+
 MANIFEST_VERSION = 1
 FAMILIES = ("matmul", "conv2d", "add", "pooling", "relu", "multi")
 
@@ -41,27 +49,27 @@ _ALLOWED_DIALECTS = ("linalg.", "arith.", "math.")
 
 @dataclass(frozen=True)
 class Benchmark:
-    """One benchmark: exported with torch-mlir when `fn` is set, otherwise given as template `text`."""
+    """One benchmark: exported with torch-mlir from its `torch` description (`torch_fns.describe`), unless given as
+    template `text`, whose description (if any) computes the same thing in PyTorch."""
 
     name: str
     family: str
     flops: int
-    fn: str = ""  # key into the child's torch function table
-    shapes: tuple[tuple[int, ...], ...] = ()
-    kwargs: dict = field(default_factory=dict)
+    torch: dict | None = None
     text: str = ""
 
     @property
     def source(self) -> str:
-        return "torch-mlir" if self.fn else "template"
+        return "template" if self.text else "torch-mlir"
 
 
 def _out_size(size: int, k: int, stride: int, pad: int) -> int:
     return (size + 2 * pad - k) // stride + 1
 
 
-def _window_name(kind: str, layout: str, c: int, h: int, w: int, k: int, stride: int, f: int | None = None) -> str:
-    name = f"{kind}_{layout}_{c}x{h}x{w}_k{k}"
+def _window_name(kind: str, layout: str, c: int, h: int, w: int, k: int, stride: int, f: int | None = None,
+                 n: int = 1) -> str:
+    name = f"{kind}_{layout}_{f'{n}x' if n != 1 else ''}{c}x{h}x{w}_k{k}"
     if stride != 1:
         name += f"_s{stride}"
     if f is not None and f != c:
@@ -71,28 +79,28 @@ def _window_name(kind: str, layout: str, c: int, h: int, w: int, k: int, stride:
 
 def matmul(m: int, n: int, k: int) -> Benchmark:
     """`torch.mm` of an MxK by a KxN matrix: fill + `linalg.matmul`."""
-    return Benchmark(f"matmul_{m}x{n}x{k}", "matmul", 2 * m * n * k, "mm", ((m, k), (k, n)))
+    return Benchmark(f"matmul_{m}x{n}x{k}", "matmul", 2 * m * n * k, describe("mm", ((m, k), (k, n))))
 
 
 def conv2d_nchw(c: int, h: int, w: int, f: int, k: int, stride: int = 1, pad: int = 0) -> Benchmark:
     """`F.conv2d` without bias on a 1xCxHxW input: [tensor.pad] + fill + `linalg.conv_2d_nchw_fchw`."""
     oh, ow = _out_size(h, k, stride, pad), _out_size(w, k, stride, pad)
     return Benchmark(_window_name("conv2d", "nchw", c, h, w, k, stride, f), "conv2d", 2 * f * oh * ow * c * k * k,
-                     "conv2d", ((1, c, h, w), (f, c, k, k)), {"stride": stride, "padding": pad})
+                     describe("conv2d", ((1, c, h, w), (f, c, k, k)), {"stride": stride, "padding": pad}))
 
 
-def elementwise(family: str, shape: tuple[int, ...]) -> Benchmark:
-    """`torch.add` of two tensors or `torch.relu` of one: a single `linalg.generic`."""
-    name = f"{family}_{'x'.join(map(str, shape))}"
-    shapes = (shape, shape) if family == "add" else (shape,)
-    return Benchmark(name, family, prod(shape), family, shapes)
+def elementwise(fn: str, shape: tuple[int, ...], dtype: str = "f32") -> Benchmark:
+    """`torch.add` of two tensors or `torch.relu` of one (family `fn`): a single `linalg.generic`."""
+    name = f"{fn}_{'x'.join(map(str, shape))}" + ("" if dtype == "f32" else f"_{dtype}")
+    shapes = (shape, shape) if fn == "add" else (shape,)
+    return Benchmark(name, fn, prod(shape), describe(fn, shapes, dtype=dtype))
 
 
-def maxpool_nchw(c: int, h: int, w: int, k: int, stride: int, pad: int = 0) -> Benchmark:
-    """`F.max_pool2d` on a 1xCxHxW input: [tensor.pad with -inf] + fill + `linalg.pooling_nchw_max`."""
+def maxpool_nchw(c: int, h: int, w: int, k: int, stride: int, pad: int = 0, n: int = 1) -> Benchmark:
+    """`F.max_pool2d` on an NxCxHxW input: [tensor.pad with -inf] + fill + `linalg.pooling_nchw_max`."""
     oh, ow = _out_size(h, k, stride, pad), _out_size(w, k, stride, pad)
-    return Benchmark(_window_name("maxpool", "nchw", c, h, w, k, stride), "pooling", c * oh * ow * k * k,
-                     "max_pool2d", ((1, c, h, w),), {"kernel_size": k, "stride": stride, "padding": pad})
+    return Benchmark(_window_name("maxpool", "nchw", c, h, w, k, stride, n=n), "pooling", n * c * oh * ow * k * k,
+                     describe("max_pool2d", ((n, c, h, w),), {"kernel_size": k, "stride": stride, "padding": pad}))
 
 
 def _pad_text(arg: str, in_type: str, out_type: str, pad: int, value: str) -> str:
@@ -146,8 +154,10 @@ def conv2d_nhwc(c: int, h: int, w: int, f: int, k: int, stride: int = 1, pad: in
     )
     text = _window_text(f"%arg0: {arg_type}, %arg1: {filter_type}", in_type, padded_type, out_type,
                         0 if prepadded else pad, "0.000000e+00", body)
+    arg_shape = (1, h + 2 * pad, w + 2 * pad, c) if prepadded else (1, h, w, c)
+    torch = describe("nhwc_conv2d", (arg_shape, (k, k, c, f)), {"stride": stride, "padding": 0 if prepadded else pad})
     return Benchmark(_window_name("conv2d", "nhwc", c, h, w, k, stride, f), "conv2d",
-                     2 * f * oh * ow * c * k * k, text=text)
+                     2 * f * oh * ow * c * k * k, torch, text)
 
 
 def maxpool_nhwc(c: int, h: int, w: int, k: int, stride: int, pad: int = 0) -> Benchmark:
@@ -164,13 +174,19 @@ def maxpool_nhwc(c: int, h: int, w: int, k: int, stride: int, pad: int = 0) -> B
         f"outs(%1 : {out_type}) -> {out_type}\n"
     )
     text = _window_text(f"%arg0: {in_type}", in_type, padded_type, out_type, pad, "0xFF800000", body)
+    torch = describe("nhwc_max_pool2d", ((1, h, w, c),), {"kernel_size": k, "stride": stride, "padding": pad})
     return Benchmark(_window_name("maxpool", "nhwc", c, h, w, k, stride), "pooling", c * oh * ow * k * k,
-                     text=text)
+                     torch, text)
+
+
+def conv_bias_relu() -> Benchmark:
+    """ResNet's 3x3 64->64 convolution at 56x56 with its bias and ReLU (flops: bias add and relu count one each)."""
+    return Benchmark("conv2d_bias_relu_nchw_64x56x56_k3", "multi", 2 * 64 * 56 * 56 * 64 * 9 + 2 * 64 * 56 * 56,
+                     describe("conv_bias_relu", ((1, 64, 56, 56), (64, 64, 3, 3), (64,)), {"padding": 1}))
 
 
 def benchmarks() -> list[Benchmark]:
-    """The bundled suite: single-op benchmarks of the five seed families, then multi-op blocks."""
-    conv3 = 2 * 64 * 56 * 56 * 64 * 9  # ResNet 3x3 64->64 at 56x56, also the conv of the fused block
+    """The "test" suite: single-op benchmarks of the five seed families, then multi-op blocks."""
     return [
         # matmul: square reference, BERT-base projection, ViT-S MLP, a 1024x512 layer, BERT FFN-out on 64 tokens
         matmul(512, 512, 512),
@@ -200,52 +216,42 @@ def benchmarks() -> list[Benchmark]:
         elementwise("relu", (128, 3072)),
         elementwise("relu", (1, 256, 28, 28)),
         # multi-op blocks; flops sum every op's useful arithmetic (bias add and relu count one per element)
-        Benchmark("conv2d_bias_relu_nchw_64x56x56_k3", "multi", conv3 + 2 * 64 * 56 * 56,
-                  "conv_bias_relu", ((1, 64, 56, 56), (64, 64, 3, 3), (64,)), {"padding": 1}),
+        conv_bias_relu(),
         Benchmark("linear_128x768x768", "multi", 2 * 128 * 768 * 768 + 128 * 768,
-                  "linear", ((128, 768), (768, 768), (768,))),
+                  describe("linear", ((128, 768), (768, 768), (768,)))),
         Benchmark("matmul_bias_relu_256x512x512", "multi", 2 * 256 * 512 * 512 + 2 * 256 * 512,
-                  "linear_relu", ((256, 512), (512, 512), (512,))),
+                  describe("linear_relu", ((256, 512), (512, 512), (512,)))),
         # DeiT-Tiny MLP block: 197 tokens, width 192, hidden 768
         Benchmark("mlp_197x192x768", "multi", 2 * (2 * 197 * 192 * 768) + 197 * 768,
-                  "mlp", ((197, 192), (192, 768), (768, 192))),
+                  describe("mlp", ((197, 192), (192, 768), (768, 192)))),
     ]
 
 
-def _export_torch(specs: list[tuple[str, tuple, dict]]) -> list[str]:
-    """Export `(fn, shapes, kwargs)` specs with torch-mlir; runs in a spawned child that never imports `mlir`."""
+def _export_torch(descs: list[dict]) -> list[str]:
+    """Export torch descriptions (`torch_fns.torch_callable`) with torch-mlir; runs in a spawned child that never
+    imports `mlir`."""
     import warnings
 
     import torch
-    import torch.nn.functional as F
     from torch_mlir import fx
+
+    from data_generation.torch_fns import torch_callable, torch_dtype
 
     # torch.export's pytree deprecation chatter is noise here.
     warnings.filterwarnings("ignore", category=FutureWarning)
-    fns = {
-        "mm": torch.mm,
-        "conv2d": F.conv2d,
-        "add": torch.add,
-        "relu": torch.relu,
-        "max_pool2d": F.max_pool2d,
-        "conv_bias_relu": lambda x, w, b, **kw: torch.relu(F.conv2d(x, w, b, **kw)),
-        "linear": lambda x, w, b: torch.mm(x, w) + b,
-        "linear_relu": lambda x, w, b: torch.relu(torch.mm(x, w) + b),
-        "mlp": lambda x, w1, w2: torch.mm(torch.relu(torch.mm(x, w1)), w2),
-    }
 
     class Wrapper(torch.nn.Module):
-        def __init__(self, fn, kwargs):
+        def __init__(self, fn):
             super().__init__()
-            self.fn, self.kwargs = fn, kwargs
+            self.fn = fn
 
         def forward(self, *args):
-            return self.fn(*args, **self.kwargs)
+            return self.fn(*args)
 
     texts = []
-    for fn, shapes, kwargs in specs:
-        inputs = [torch.zeros(shape) for shape in shapes]
-        module = fx.export_and_import(Wrapper(fns[fn], kwargs), *inputs, output_type="linalg-on-tensors",
+    for desc in descs:
+        inputs = [torch.zeros(shape, dtype=torch_dtype(desc["dtype"])) for shape in desc["shapes"]]
+        module = fx.export_and_import(Wrapper(torch_callable(desc)), *inputs, output_type="linalg-on-tensors",
                                       func_name="main")
         # Drop torch-specific module attributes (e.g. torch.debug_module_name) if any.
         for attr in list(module.operation.attributes):
@@ -279,8 +285,8 @@ def check_module(text: str) -> list[str]:
         raise ValueError("@main must be public")
     func_type = func.attributes["function_type"].value
     for t in [*func_type.inputs, *func_type.results]:
-        if not (isinstance(t, ir.RankedTensorType) and t.has_static_shape and str(t.element_type) == "f32"):
-            raise ValueError(f"@main takes and returns static-shaped f32 tensors only, got {t}")
+        if not (isinstance(t, ir.RankedTensorType) and t.has_static_shape and str(t.element_type) in ("f32", "f64")):
+            raise ValueError(f"@main takes and returns static-shaped f32 or f64 tensors only, got {t}")
     linalg_ops = []
     for op in walk(module.operation):
         name = op.operation.name
@@ -291,7 +297,7 @@ def check_module(text: str) -> list[str]:
         # Weights must be arguments, so only scalar constants are allowed.
         if name == "arith.constant" and isinstance(op.results[0].type, ir.ShapedType):
             raise ValueError("tensor constants are not allowed; pass weights as arguments")
-        if name.startswith("linalg.") and name != "linalg.yield":
+        if name.startswith("linalg.") and name not in ("linalg.yield", "linalg.index"):  # not body ops
             linalg_ops.append(name)
     return linalg_ops
 
@@ -308,40 +314,54 @@ def _load_manifest(out: Path) -> dict[str, tuple[Path, str | None, dict]]:
     return old
 
 
-def generate(out: Path) -> list[dict]:
-    """(Re)generate the suite under `out` and return the manifest entries.
+def suite(name: str) -> tuple[list[Benchmark], tuple[str, ...]]:
+    """A suite's benchmarks and allowed family names: "test" (this module's) or "families" (`families.py`)."""
+    if name == "families":
+        from data_generation import families  # imported here: it builds on this module's constructors
+
+        return families.benchmarks(), families.FAMILIES
+    return benchmarks(), FAMILIES
+
+
+def generate(out: Path, suite_name: str = "test") -> list[dict]:
+    """(Re)generate the suite `suite_name` under `out` and return the manifest entries.
 
     Baselines of an existing manifest are kept for benchmarks whose file text did not change.
     """
-    suite = benchmarks()
-    exported = [b for b in suite if b.fn]
+    benches, families = suite(suite_name)
+    exported = [b for b in benches if not b.text]
     # A spawned (fresh) interpreter: torch_mlir must never share a process with `mlir`.
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        texts = pool.submit(_export_torch, [(b.fn, b.shapes, b.kwargs) for b in exported]).result()
+        texts = pool.submit(_export_torch, [b.torch for b in exported]).result()
     text_of = {b.name: t for b, t in zip(exported, texts)}
 
     out.mkdir(parents=True, exist_ok=True)
     old = _load_manifest(out)
     entries = []
-    for bench in suite:
+    for bench in benches:
         text = text_of.get(bench.name, bench.text).rstrip() + "\n"
         try:
             ops = check_module(text)
         except Exception as err:
             raise RuntimeError(f"{bench.name}: {err}\n{text}") from err
         main_ops = [op for op in ops if op != "linalg.fill"]
-        if bench.family not in FAMILIES or (bench.family == "multi") != (len(main_ops) > 1):
+        # In a suite with a "multi" family, exactly the benchmarks of several ops belong to it.
+        multi_mismatch = "multi" in families and (bench.family == "multi") != (len(main_ops) > 1)
+        if bench.family not in families or multi_mismatch:
             raise RuntimeError(f"{bench.name}: family {bench.family} does not fit its ops {ops}")
         _, old_text, old_baselines = old.get(bench.name, (None, None, {}))
-        entries.append({
+        entry = {
             "name": bench.name, "file": f"{bench.name}.mlir", "family": bench.family, "ops": ops,
             "flops": bench.flops, "source": bench.source,
             "baselines": old_baselines if old_text == text else {},
-        })
+        }
+        if bench.torch:
+            entry["torch"] = bench.torch
+        entries.append(entry)
         (out / f"{bench.name}.mlir").write_text(text)
 
     # Files of benchmarks that left the suite would otherwise linger beside the manifest.
-    for name in old.keys() - {b.name for b in suite}:
+    for name in old.keys() - {b.name for b in benches}:
         old[name][0].unlink(missing_ok=True)
     (out / "manifest.json").write_text(
         json.dumps({"version": MANIFEST_VERSION, "benchmarks": entries}, indent=2) + "\n")
@@ -351,13 +371,16 @@ def generate(out: Path) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT,
-                        help="folder to (re)generate (default: data/test in the repository)")
+    parser.add_argument("--suite", choices=("test", "families"), default="test",
+                        help="which suite to generate (default: test)")
+    parser.add_argument("--out", type=Path, help="folder to (re)generate (default: data/<suite> in the repository)")
     args = parser.parse_args(argv)
-    entries = generate(args.out)
+    out = args.out or ROOT / "data" / args.suite
+    entries = generate(out, args.suite)
     for entry in entries:
-        print(f"{entry['name']:40s} {entry['family']:8s} {entry['flops'] / 1e6:9.2f} MFLOP  {' '.join(entry['ops'])}")
-    print(f"wrote {len(entries)} benchmarks and manifest.json to {args.out}")
+        print(f"{entry['name']:40s} {entry['family']:14s} {entry['flops'] / 1e6:9.2f} MFLOP  "
+              f"{' '.join(entry['ops'])}")
+    print(f"wrote {len(entries)} benchmarks and manifest.json to {out}")
     return 0
 
 

@@ -17,20 +17,21 @@ import argparse
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import numpy as np
 
-from rl_autoschedular.config import MeasureConfig
-from rl_autoschedular.execution.job import random_inputs, worst_error
-from rl_autoschedular.execution.measure import Measurer, op_facts, reduction_size
-from rl_autoschedular.execution.reference import IreeError, IreeProgram, compile_iree
-from rl_autoschedular.execution.schedule import Action, OpSchedule, Schedule
-from rl_autoschedular.ir.analysis import analyze
-from rl_autoschedular.ir.benchmarks import load_dataset
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: make `data_generation` importable
+
+from data_generation.torch_fns import median_ms, torch_time  # noqa: E402
+from rl_autoschedular.config import MeasureConfig  # noqa: E402
+from rl_autoschedular.execution.job import random_inputs, worst_error  # noqa: E402
+from rl_autoschedular.execution.measure import Measurer, op_facts, reduction_size  # noqa: E402
+from rl_autoschedular.execution.reference import IreeError, IreeProgram, compile_iree  # noqa: E402
+from rl_autoschedular.execution.schedule import Action, OpSchedule, Schedule  # noqa: E402
+from rl_autoschedular.ir.analysis import analyze  # noqa: E402
+from rl_autoschedular.ir.benchmarks import load_dataset  # noqa: E402
 
 HAND = {
     "matmul_512x512x512": ("linalg.matmul",
@@ -59,44 +60,6 @@ def simple_schedule(bench) -> Schedule:
         if any(sizes):
             ops.append(OpSchedule(op.tag, (Action("tile", sizes),)))
     return Schedule(tuple(reversed(ops)))
-
-
-def median_ms(fn, warmup: int = 3, runs: int = 30) -> float:
-    """Median wall time of fn() in ms after warm-up."""
-    for _ in range(warmup):
-        fn()
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter_ns()
-        fn()
-        times.append(time.perf_counter_ns() - t)
-    return statistics.median(times) / 1e6
-
-
-def torch_ms(bench, inputs) -> dict[str, tuple[float, list[np.ndarray]]]:
-    """PyTorch eager on 1 thread for the same computation, with its output in the benchmark's layout: a matmul, or
-    a conv in both memory formats (an NHWC benchmark's input is already padded and its filter is HWCF; an NCHW one
-    pads by 1 inside)."""
-    import torch
-
-    torch.set_num_threads(1)
-    xs = [torch.from_numpy(x) for x in inputs]
-    if bench.name.startswith("matmul"):
-        return {"torch eager": (median_ms(lambda: torch.mm(*xs)), [torch.mm(*xs).numpy()])}
-    conv = torch.nn.functional.conv2d
-    nhwc = "nhwc" in bench.name
-    if nhwc:
-        x, w, pad = xs[0].permute(0, 3, 1, 2).contiguous(), xs[1].permute(3, 2, 0, 1).contiguous(), 0
-    else:
-        x, w, pad = xs[0], xs[1], 1
-    xl, wl = x.to(memory_format=torch.channels_last), w.to(memory_format=torch.channels_last)
-
-    def result(x, w):  # NCHW out of torch, in the benchmark's layout for the comparison
-        out = conv(x, w, padding=pad)
-        return [(out.permute(0, 2, 3, 1) if nhwc else out).contiguous().numpy()]
-
-    return {"torch eager NCHW": (median_ms(lambda: conv(x, w, padding=pad)), result(x, w)),
-            "torch eager channels_last": (median_ms(lambda: conv(xl, wl, padding=pad)), result(xl, wl))}
 
 
 def iree_ms(bench, inputs) -> tuple[float, list[np.ndarray]] | str:
@@ -174,7 +137,8 @@ def main() -> int:
             # The same seeded inputs as the reference; every other executor's outputs are checked against it.
             inputs = random_inputs([(s.shape, s.dtype) for s in bench.inputs], m.config.seed)
             reference = m.reference(bench)
-            others = dict(torch_ms(bench, inputs))
+            # PyTorch eager computes what the manifest's description says: the benchmark's own computation.
+            others = dict(torch_time(bench.torch, inputs)) if bench.torch else {}
             others["IREE llvm-cpu"] = iree_ms(bench, inputs)
             for label, result in others.items():
                 if isinstance(result, str):

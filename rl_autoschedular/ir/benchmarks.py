@@ -97,13 +97,15 @@ class Benchmark:
     family: str | None = None
     # Manifest baselines: {machine fingerprint: {"<threads>": ns}}; not part of equality or hashing.
     baselines: dict = field(default_factory=dict, compare=False)
+    # The manifest's PyTorch description of the same computation (data_generation/torch_fns.py), if it has one.
+    torch: dict | None = field(default=None, compare=False)
 
 
 def load_benchmark(path: str | Path, name: str | None = None, *, flops: int | None = None,
-                   family: str | None = None, baselines: dict | None = None) -> Benchmark:
+                   family: str | None = None, baselines: dict | None = None, torch: dict | None = None) -> Benchmark:
     """Load, check and tag one `.mlir` benchmark; raise BenchmarkError on any problem.
 
-    `name` defaults to the file stem; `flops`, `family` and `baselines` come from a manifest entry.
+    `name` defaults to the file stem; `flops`, `family`, `baselines` and `torch` come from a manifest entry.
     """
     path = Path(path)
     if not path.is_file():
@@ -149,6 +151,7 @@ def load_benchmark(path: str | Path, name: str | None = None, *, flops: int | No
         flops=flops,
         family=family,
         baselines=baselines or {},
+        torch=torch,
     )
 
 
@@ -246,8 +249,12 @@ def _load_entry(folder: Path, manifest: Path, entry: dict) -> Benchmark:
     if flops is not None and not isinstance(flops, int):
         raise BenchmarkError(manifest, f"entry {entry['file']}: flops {flops!r} is not an integer",
                              "fix or regenerate the manifest")
+    torch = entry.get("torch")
+    if torch is not None and not (isinstance(torch, dict) and isinstance(torch.get("fn"), str)):
+        raise BenchmarkError(manifest, f"entry {entry['file']}: torch {torch!r} is not a description with an \"fn\"",
+                             "fix or regenerate the manifest")
     return load_benchmark(path, entry.get("name"), flops=flops, family=entry.get("family"),
-                          baselines=entry.get("baselines") or {})
+                          baselines=entry.get("baselines") or {}, torch=torch)
 
 
 def load_path(path: str | Path) -> list[Benchmark]:

@@ -76,6 +76,12 @@ def test_structure_masks_over_every_bundled_op(interchange_mode):
             types = comp[0]
             assert types[T["IM2COL"]] == (info.name in IM2COL_OPS)
             assert types[T["L"]] == (info.name in LAYOUT_OPS)
+            # FLAT where the loops collapse (the add and relu benchmarks), never on a reduction or a broadcast.
+            if b.bench.family in ("add", "relu"):
+                assert types[T["FLAT"]], tag
+            if any(l.kind == "reduction" for l in info.loops) or any(
+                    a.matrix and len(a.matrix) < len(info.loops) for a in info.accesses):
+                assert not types[T["FLAT"]], tag
             assert types[T["TPF"]] == (st.producer is not None)
             assert types[T["NT"]]
             for i, loop in enumerate(info.loops):

@@ -90,6 +90,21 @@ def test_interchanged_vectorized_elementwise_op_compiles(tmp_path, fast_config):
     assert result.verified and result.attempts == 1
 
 
+def test_flattened_small_spatial_add_is_verified(tmp_path, fast_config):
+    """An add over 8x16x7x7: the 7x7 dims have no power-of-two tile, so the op is flattened to one loop of 6272,
+    tiled by 64 and vectorized; the result is expanded back to NCHW."""
+    text = (DATA / "add_1x64x56x56.mlir").read_text().replace("1x64x56x56", "8x16x7x7")
+    (tmp_path / "add_8x16x7x7.mlir").write_text(text)
+    bench = load_benchmark(tmp_path / "add_8x16x7x7.mlir")
+    schedule = _schedule(bench, "linalg.generic", (Action("flatten"), Action("tile", (64,)), Action("vectorize")))
+    script = build_script(schedule, op_facts(bench.text))
+    assert "flatten_elementwise" in script
+    with Measurer(tmp_path / "cache", fast_config) as m:
+        result = m.measure(bench, schedule)
+    assert result.status == "ok", result.message
+    assert result.verified
+
+
 # Two matmuls on one zero fill (as bert_block's q/k/v and MLP projections share theirs), a relu, and their sum.
 _SHARED_FILL = """
 #map = affine_map<(d0, d1) -> (d0, d1)>

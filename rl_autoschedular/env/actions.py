@@ -5,8 +5,9 @@ One action is a MultiDiscrete vector:
     [type] + [tile size choice per loop slot] (max_loops) + [interchange] (max_loops)
 
 - type: one of ACTION_TYPES. T tiles (outer, then register tile), TP tiles the parallel loops with scf.forall,
-  TPF does TP and fuses the op's fusible producer into the tiles, I interchanges, V vectorizes (terminal), IM2COL
-  and L (layout NCHW -> NHWC) are an op's first action, NT ends the op untouched.
+  TPF does TP and fuses the op's fusible producer into the tiles, I interchanges, V vectorizes (terminal), IM2COL,
+  L (layout NCHW -> NHWC) and FLAT (an elementwise op's loops collapsed into one) are an op's first action, NT ends
+  the op untouched.
 - tile sizes: choice 0 = loop not tiled, choice k = `EnvConfig.size_choices[k]`.
 - interchange, "pointers" mode: slot j names the loop that goes to level j; a policy masks the loops chosen at
   earlier levels (`pointer_mask`), so the n choices form a permutation in one step. "swaps" mode: slot 0 picks one
@@ -29,7 +30,7 @@ from rl_autoschedular.config import EnvConfig
 from rl_autoschedular.execution.schedule import Action
 from rl_autoschedular.ir.op_info import LAYOUT_OPS, OpInfo
 
-ACTION_TYPES = ("T", "TP", "TPF", "I", "V", "IM2COL", "L", "NT")
+ACTION_TYPES = ("T", "TP", "TPF", "I", "V", "IM2COL", "L", "FLAT", "NT")
 TERMINAL = ("V", "NT")
 IM2COL_OPS = ("linalg.conv_2d_nhwc_hwcf", "linalg.conv_2d_nchw_fchw")
 # Loop positions of (oh, ow, kh, kw) in each convolution or pooling that `decompose` turns into a 1-D op: it needs
@@ -110,6 +111,16 @@ def _size_mask(cfg: EnvConfig, kind: str, bound: int) -> np.ndarray:
                      for k, s in enumerate(cfg.size_choices)])
 
 
+def flattenable(st: OpState) -> bool:
+    """FLAT: an elementwise op of rank 2 or more whose operands all follow its loops in order (no broadcast, no
+    transpose), so that its loops collapse into one. Small odd trailing dims (7x7) then tile and vectorize."""
+    n = st.n_loops
+    identity = [[int(i == j) for j in range(n)] + [0] for i in range(n)]
+    return (n >= 2 and all(k == "parallel" for k in st.kinds) and st.name != "linalg.fill"
+            and "linalg.index" not in st.info.arith_counts  # an index-reading body is not elementwise upstream
+            and all(a.matrix == identity for a in st.info.accesses if a.matrix))
+
+
 def _decomposable(st: OpState) -> bool:
     loops = _WINDOW_LOOPS.get(st.name)
     if loops is None or st.interchanged:
@@ -148,6 +159,7 @@ def masks(cfg: EnvConfig, st: OpState, step: int) -> list[np.ndarray]:
         # fusion finds no producer, and im2col of the fused copy computed wrong tiles.
         "IM2COL": first and st.name in IM2COL_OPS and not st.fused,
         "L": first and st.name in LAYOUT_OPS and not st.fused,
+        "FLAT": first and not st.fused and flattenable(st),
         "NT": True,
     }
     types = np.array([allowed[t] and (t in TERMINAL or not last) for t in ACTION_TYPES])
@@ -210,7 +222,7 @@ def decode(cfg: EnvConfig, st: OpState, action: np.ndarray, comp: list[np.ndarra
             perm = tuple(order)
         return kind, Action("interchange", perm=perm), ""
     return kind, {"V": Action("vectorize"), "IM2COL": Action("im2col"), "L": Action("layout"),
-                  "NT": None}[kind], ""
+                  "FLAT": Action("flatten"), "NT": None}[kind], ""
 
 
 def advance(st: OpState, kind: str, action: Action | None) -> None:
@@ -231,4 +243,6 @@ def advance(st: OpState, kind: str, action: Action | None) -> None:
         st.bounds = list(im2col_bounds(st.name, tuple(st.bounds)))
         st.kinds = ["parallel", "parallel", "parallel", "reduction"]
         st.name = "linalg.generic"
+    elif kind == "FLAT":
+        st.bounds, st.kinds = [math.prod(st.bounds)], ["parallel"]
     st.done = kind in TERMINAL

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 # so the lowering first sets the marker to each loop's actual rank (tiling drops loops of a single trip).
 SEQUENTIAL_ATTR = "mlir_rl.sequential"
 
-ACTION_KINDS = ("layout", "tile", "tile_parallel", "tile_fuse", "interchange", "vectorize", "im2col", "decompose")
+ACTION_KINDS = ("layout", "tile", "tile_parallel", "tile_fuse", "interchange", "vectorize", "im2col", "decompose",
+                "flatten")
 
 _CONV_PREFIXES = ("linalg.conv_", "linalg.depthwise_conv_", "linalg.pooling_")
 
@@ -292,6 +293,14 @@ def build_script(schedule: Schedule, facts: dict[str, OpFacts]) -> str:
                 st.name = "linalg.generic"
                 st.fill_fusible = False
                 h = mm
+            elif a.kind == "flatten":
+                # One loop over all elements: the operands are collapsed views, the result is expanded back.
+                flat = em.fresh("flat")
+                em.emit(f"{flat} = transform.structured.flatten_elementwise {h} : ({_ANY}) -> {_ANY}")
+                st.kinds = ("parallel",)
+                st.name = "linalg.generic"
+                st.fill_fusible = False  # the init now reaches the op through a collapse_shape
+                h = flat
             elif a.kind == "decompose":
                 d = em.fresh("decomposed")
                 em.emit(f"{d} = transform.structured.decompose {h} : ({_ANY}) -> {_ANY}")

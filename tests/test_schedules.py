@@ -105,6 +105,42 @@ def test_flattened_small_spatial_add_is_verified(tmp_path, fast_config):
     assert result.verified
 
 
+# Attention's head split as torch-mlir emits it (bert_block_block20 at 64 tokens): a bias add, an expand to
+# (batch, tokens, q/k/v, heads, head dim) and a rank-5 transpose to (q/k/v, batch, heads, tokens, head dim).
+_HEAD_SPLIT = """
+#map = affine_map<(d0, d1) -> (d0, d1)>
+#map1 = affine_map<(d0, d1) -> (d1)>
+func.func @main(%x: tensor<16x192xf32>, %b: tensor<192xf32>) -> tensor<3x1x4x16x16xf32> {
+  %e = tensor.empty() : tensor<16x192xf32>
+  %add = linalg.generic {indexing_maps = [#map, #map1, #map], iterator_types = ["parallel", "parallel"]}
+      ins(%x, %b : tensor<16x192xf32>, tensor<192xf32>) outs(%e : tensor<16x192xf32>) {
+  ^bb0(%in: f32, %in_0: f32, %out: f32):
+    %s = arith.addf %in, %in_0 : f32
+    linalg.yield %s : f32
+  } -> tensor<16x192xf32>
+  %x5 = tensor.expand_shape %add [[0, 1], [2, 3, 4]] output_shape [1, 16, 3, 4, 16]
+      : tensor<16x192xf32> into tensor<1x16x3x4x16xf32>
+  %t = tensor.empty() : tensor<3x1x4x16x16xf32>
+  %r = linalg.transpose ins(%x5 : tensor<1x16x3x4x16xf32>) outs(%t : tensor<3x1x4x16x16xf32>)
+      permutation = [2, 0, 3, 1, 4]
+  return %r : tensor<3x1x4x16x16xf32>
+}
+"""
+
+
+def test_vectorized_rank5_transpose_tile_is_verified(tmp_path, fast_config):
+    """A 1x1x2x1x8 tile of the head-split transpose, vectorized: with the contraction patterns applied to its
+    permuted reads (and the later leading-unit-dim casts) it wrote wrong values and NaN. They only run where a
+    reduction can become a contraction now."""
+    (tmp_path / "head_split.mlir").write_text(_HEAD_SPLIT)
+    bench = load_benchmark(tmp_path / "head_split.mlir")
+    schedule = _schedule(bench, "linalg.transpose", (Action("tile", (1, 0, 2, 1, 8)), Action("vectorize")))
+    with Measurer(tmp_path / "cache", fast_config) as m:
+        result = m.measure(bench, schedule)
+    assert result.status == "ok", result.message
+    assert result.verified
+
+
 # Two matmuls on one zero fill (as bert_block's q/k/v and MLP projections share theirs), a relu, and their sum.
 _SHARED_FILL = """
 #map = affine_map<(d0, d1) -> (d0, d1)>

@@ -208,10 +208,13 @@ def _emit_vectorize(em: _Emitter, st: _OpState, h: str) -> str:
     f = em.fresh("func")
     em.emit(f'{f} = transform.structured.match ops{{["func.func"]}} in %root : ({_ANY}) -> {_ANY}')
     # Contraction first: an earlier canonicalization folds the reduction into mulf/addf and no contract forms.
-    em.emit(f"transform.apply_patterns to {f} {{")
-    em.emit("  transform.apply_patterns.vector.reduction_to_contract")
-    em.emit("  transform.apply_patterns.vector.transfer_permutation_patterns")
-    em.emit(f"}} : {_ANY}")
+    # Only where a contraction can form: on the permuted reads of a rank-5 transpose (attention's head split, tile
+    # 1x1x2x1x8) these patterns, with the later leading-unit-dim casts, wrote wrong values (an upstream bug).
+    if "reduction" in st.kinds:
+        em.emit(f"transform.apply_patterns to {f} {{")
+        em.emit("  transform.apply_patterns.vector.reduction_to_contract")
+        em.emit("  transform.apply_patterns.vector.transfer_permutation_patterns")
+        em.emit(f"}} : {_ANY}")
     em.emit(f"transform.apply_patterns to {f} {{")
     em.emit("  transform.apply_patterns.canonicalization")
     em.emit("  transform.apply_patterns.tensor.fold_tensor_subset_ops_into_vector_transfers")

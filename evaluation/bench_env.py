@@ -46,7 +46,7 @@ EXPERT = {
     "conv_s2": _CONV_L,
     "conv_1x1": [("T", (0, 128, 1, 0, 0, 0, 0)), ("T", (0, 8, 0, 8, 1, 0, 0)), _V],  # NCHW: vectors along ow
     "depthwise_conv": [("I", (), (0, 3, 1, 2, 4, 5)), ("T", (0, 1, 1, 0, 0, 0)), _NT],  # no V: decompose is NHWC-only
-    "linear_gelu": [("TPF", (4, 128)), _V, _V, ("T", (32, 64, 256)), ("T", (4, 16, 1)), _V],
+    "linear_gelu": [("T", (4, 128)), _V, ("T", (4, 128)), _V, ("T", (32, 64, 256)), ("T", (4, 16, 1)), _V],
     "attention_bmm": [("T", (1, 0, 0, 0)), ("T", (0, 4, 16, 1)), _V],
     "softmax": [("T", (1, 8, 0)), _V, ("T", (1, 8, 0)), _V],  # the row sum and the division
     "layer_norm": [_ROW, _V, _ROW, _V, _ROW, _V, _ROW, _V, _NT, _NT, _NT, _RED, _V, _NT, _NT, _RED, _V, _ROW, _V,

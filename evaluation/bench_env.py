@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from bench_execution import iree_ms
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: make `data_generation` importable
@@ -79,12 +80,14 @@ def play_expert(env, name: str, seq: list[tuple]) -> dict:
 
 
 def expert_rows(m: Measurer, families: list) -> None:
-    """Section 4: each family's expert sequence against PyTorch eager in the benchmark's own layout, and against
-    the fastest PyTorch variant (channels_last for NCHW convs and pools); geomeans over the families."""
+    """Section 4: each family's expert sequence against PyTorch eager in the benchmark's own layout, against the
+    fastest PyTorch variant (channels_last for NCHW convs and pools), and against IREE llvm-cpu on 1 thread;
+    geomeans over the families."""
     env = MlirSchedulingEnv(families, m, EnvConfig())
-    own, best = [], []
+    ratios: dict[str, list[float]] = {"PyTorch eager in the benchmark's layout": [], "its fastest variant": [],
+                                      "IREE llvm-cpu": []}
     print(f"{'family':16s}{'benchmark':38s}{'ours ms':>9s}{'torch ms':>10s}{'vs torch':>9s}{'best torch':>11s}"
-          f"{'vs best':>8s}  schedule")
+          f"{'vs best':>8s}{'IREE ms':>9s}{'vs IREE':>8s}  schedule")
     for bench in families:
         seq = EXPERT.get(bench.family)
         if seq is None:
@@ -97,15 +100,21 @@ def expert_rows(m: Measurer, families: list) -> None:
         ms = info["time_ns"] / 1e6
         inputs = random_inputs([(s.shape, s.dtype) for s in bench.inputs], m.config.seed)
         torch = torch_time(bench.torch, inputs)
-        t_own = torch["torch eager"][0]
-        t_best = min(t for t, _ in torch.values())
-        own.append(t_own / ms)
-        best.append(t_best / ms)
+        t_own, t_best = torch["torch eager"][0], min(t for t, _ in torch.values())
+        iree = iree_ms(bench, inputs)
+        ratios["PyTorch eager in the benchmark's layout"].append(t_own / ms)
+        ratios["its fastest variant"].append(t_best / ms)
+        if isinstance(iree, str):
+            iree_text = f"{'-':>9s}{'-':>8s}"
+            print(f"  IREE failed: {iree}")
+        else:
+            ratios["IREE llvm-cpu"].append(iree[0] / ms)
+            iree_text = f"{iree[0]:9.3f}{iree[0] / ms:7.2f}x"
         print(f"{bench.family:16s}{bench.name:38s}{ms:9.3f}{t_own:10.3f}{t_own / ms:8.2f}x{t_best:11.3f}"
-              f"{t_best / ms:7.2f}x  {' '.join(k for k, *_ in seq)}")
-    if own:
-        print(f"geomean over {len(own)} families: {geomean(own):.2f}x PyTorch eager in the benchmark's layout, "
-              f"{geomean(best):.2f}x its fastest variant")
+              f"{t_best / ms:7.2f}x{iree_text}  {' '.join(k for k, *_ in seq)}")
+    for label, xs in ratios.items():
+        if xs:
+            print(f"geomean over {len(xs)} families vs {label}: {geomean(xs):.2f}x")
 
 
 def play_random(env, episodes: int, seed: int) -> int:

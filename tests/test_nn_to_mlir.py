@@ -9,7 +9,7 @@ import textwrap
 import pytest
 from conftest import FAST
 
-from data_generation import nn_to_mlir
+from data_generation import dataset_writer, nn_to_mlir
 from rl_autoschedular.config import EnvConfig
 from rl_autoschedular.env.observation import fits
 from rl_autoschedular.ir.analysis import analyze
@@ -71,7 +71,7 @@ def dataset(tmp_path_factory):
     specs = [{"module": "tiny_nn_models:mlp", "input_shape": [1, 16]},
              {"module": "tiny_nn_models:broken", "input_shape": [1, 8]},
              {"module": "tiny_nn_models:conv_cat", "input_shape": [1, 3, 8, 8]}]
-    writer = nn_to_mlir.Writer(out)
+    writer = dataset_writer.Writer(out)
     rows = [nn_to_mlir.convert(name, result, writer, [3])
             for name, result in zip(["mlp", "broken", "convcat"], nn_to_mlir.export_all(specs))]
     writer.finish()
@@ -125,7 +125,7 @@ def test_a_model_that_fails_to_export_is_skipped_with_a_reason(dataset, capsys):
 @pytest.mark.slow
 def test_every_written_file_loads_and_measures_verified(dataset, tmp_path):
     out, _, entries = dataset
-    assert nn_to_mlir.check(out, entries, tmp_path / "cache", FAST) == []
+    assert dataset_writer.check(out, entries, tmp_path / "cache", FAST) == []
 
 
 def test_a_rank5_generic_is_encoded(tmp_path):
@@ -164,7 +164,7 @@ def domain_dataset(tmp_path_factory):
     sys.path.insert(0, str(root))
     specs = [{"module": "tiny_nn_models:norm", "input_shape": [2, 16]},
              {"module": "tiny_nn_models:root", "input_shape": [2, 8]}]
-    writer = nn_to_mlir.Writer(root / "out")
+    writer = dataset_writer.Writer(root / "out")
     rows = [nn_to_mlir.convert(name, result, writer, [2])
             for name, result in zip(["norm", "root"], nn_to_mlir.export_all(specs))]
     writer.finish()
@@ -185,4 +185,4 @@ def test_a_partial_math_op_is_extracted_with_the_producers_that_keep_it_in_its_d
     assert root["skipped"] and all("math.sqrt needs a non-negative operand" in r for r in root["skipped"])
     assert any(r.startswith("whole model: domain: ") for r in root["skipped"])
     # Every written file verifies against IREE (the rsqrt alone gave NaN: its reference was refused).
-    assert nn_to_mlir.check(out, [e for e in entries if e in rsqrt], tmp_path / "cache", FAST) == []
+    assert dataset_writer.check(out, [e for e in entries if e in rsqrt], tmp_path / "cache", FAST) == []

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import numpy as np
 from mlir import ir, passmanager
-from mlir.dialects import arith, linalg, math
+from mlir.dialects import arith, linalg
 from mlir.dialects.transform import interpreter
 
+from rl_autoschedular.execution.math_rewrites import rewrite_math
 from rl_autoschedular.execution.schedule import SEQUENTIAL_ATTR
 
 _BUFFERIZE = (
@@ -48,12 +49,8 @@ _SEQUENTIAL_FORALLS = _sequential_foralls_script()
 # transfer a `memref.alloca` inside the enclosing tile loop, with no alloca scope, so the stack grows every
 # iteration: a 64x16 f64 relu tile (16 KiB per iteration, 512 iterations) overflowed the 8 MiB stack (SIGSEGV).
 # The hand schedules run as fast either way.
-# `math-expand-ops{ops=fpowi,tanh}` turns x^n with a constant n into multiplications (x^3 of tanh GELU: x*x*x). On a
-# vectorized op n is a vector constant, which llvm.intr.powi rejects (it takes one scalar exponent). A non-constant
-# n becomes powf(x, sitofp n), which lowers on vectors too. tanh becomes exp arithmetic: LLVM calls libm's tanhf once
-# per element (18 ns each here, 5x the expansion; exp stays an intrinsic).
 _TO_LOOPS = (
-    "func.func(math-expand-ops{ops=fpowi,tanh},canonicalize,cse),fold-memref-alias-ops,func.func(canonicalize,cse),"
+    "func.func(canonicalize,cse),fold-memref-alias-ops,func.func(canonicalize,cse),"
     "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
     "func.func(canonicalize,cse),"
     "convert-vector-to-scf{full-unroll=true},convert-linalg-to-loops,scf-forall-to-parallel,convert-scf-to-openmp,"
@@ -72,73 +69,6 @@ _LOOPS_TO_LLVM = (
 )
 # Every pass, in order, with `widen_bool_memrefs` between the two halves; machine.code_hash hashes it.
 _TO_LLVM = f"{_TO_LOOPS},{_LOOPS_TO_LLVM}"
-
-
-# Largest |n| for which powf(x, n.0) becomes multiplications: at most |n|-1 roundings, vs libm's one.
-_POWF_MAX_INT_EXPONENT = 16
-
-
-def _splat_constant(value: ir.Value) -> float | int | None:
-    """The value of a scalar or splat `arith.constant`, else None."""
-    owner = value.owner
-    if not isinstance(owner, ir.OpView) or owner.operation.name != "arith.constant":
-        return None
-    attr = owner.attributes["value"]
-    if isinstance(attr, ir.DenseElementsAttr):
-        if not ir.DenseElementsAttr(attr).is_splat:
-            return None
-        attr = ir.DenseElementsAttr(attr).get_splat_value()
-    if isinstance(attr, ir.FloatAttr):
-        return ir.FloatAttr(attr).value
-    if isinstance(attr, ir.IntegerAttr):
-        return ir.IntegerAttr(attr).value
-    return None
-
-
-def _splat_like(shape_of: ir.Type, element: ir.Type, value: float | int) -> ir.Value:
-    """An `arith.constant` of `value`: a scalar of type `element`, or a splat vector shaped like `shape_of`."""
-    attr = ir.FloatAttr.get(element, value) if isinstance(element, ir.FloatType) else ir.IntegerAttr.get(element, value)
-    if isinstance(shape_of, ir.VectorType):
-        v = ir.VectorType(shape_of)
-        vtype = ir.VectorType.get(v.shape, element, scalable=v.scalable_dims)
-        return arith.ConstantOp(vtype, ir.DenseElementsAttr.get_splat(vtype, attr)).result
-    return arith.ConstantOp(element, attr).result
-
-
-def normalize_pows(module: ir.Module) -> int:
-    """Prepare constant powers for math-expand-ops: `powf(x, n.0)` (small integral n) and `fpowi(x, n)` (n < 0)
-    become `fpowi(x, |n|)`, divided into 1 when n < 0. Returns how many were rewritten.
-
-    A vector powf otherwise becomes libm powf calls, one per lane. Negative n is left out of the expansion, which
-    gives -inf for 0^-2 (its -0.0 test also matches +0.0); 1 / x^|n| has the right signed infinity."""
-    found = []
-
-    def visit(op):
-        if op.name in ("math.powf", "math.fpowi") and not isinstance(op.operands[0].type, ir.RankedTensorType):
-            found.append(op)
-        return ir.WalkResult.ADVANCE
-
-    module.operation.walk(visit)
-    count = 0
-    for op in found:
-        n = _splat_constant(op.operands[1])
-        if n is None or (op.name == "math.fpowi" and n >= 0):
-            continue
-        if op.name == "math.powf" and (not float(n).is_integer() or abs(n) > _POWF_MAX_INT_EXPONENT):
-            continue
-        n = int(n)
-        base = op.operands[0]
-        with ir.InsertionPoint(op), op.location:
-            fastmath = op.attributes["fastmath"] if "fastmath" in op.attributes else None
-            power = _splat_like(base.type, ir.IntegerType.get_signless(32), abs(n))
-            result = math.fpowi(base, power, fastmath=fastmath)
-            if n < 0:
-                element = ir.VectorType(base.type).element_type if isinstance(base.type, ir.VectorType) else base.type
-                result = arith.divf(_splat_like(base.type, element, 1.0), result)
-            op.results[0].replace_all_uses_with(result)
-        op.erase()
-        count += 1
-    return count
 
 
 class ScheduleError(Exception):
@@ -369,7 +299,7 @@ def lower_to_llvm(module: ir.Module) -> None:
     `@main`'s tensor results become trailing output buffers (out-params) that the caller allocates.
     """
     try:
-        normalize_pows(module)
+        rewrite_math(module)
         _run_pipeline(module, _BUFFERIZE)
         if _mark_sequential_ranks(module):
             _apply_script(module, _SEQUENTIAL_FORALLS)

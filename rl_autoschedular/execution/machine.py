@@ -13,9 +13,10 @@ from pathlib import Path
 from rl_autoschedular.config import MeasureConfig
 
 # The modules whose text decides what a measured result is: the schedule builder, the layout rewrite the builder's
-# payload goes through, the lowering, and the job (verification tolerance, timing loop).
+# payload goes through, the lowering and its math rewrites, and the job (verification tolerance, timing loop).
 _CODE_MODULES = ("rl_autoschedular.execution.schedule", "rl_autoschedular.ir.layout",
-                 "rl_autoschedular.execution.lowering", "rl_autoschedular.execution.job")
+                 "rl_autoschedular.execution.lowering", "rl_autoschedular.execution.math_rewrites",
+                 "rl_autoschedular.execution.job")
 
 
 @functools.lru_cache(maxsize=1)

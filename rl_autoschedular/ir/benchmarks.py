@@ -30,6 +30,7 @@ from rl_autoschedular.ir.analysis import (
     unstructured_ops,
 )
 from rl_autoschedular.ir.legacy import LegacyError, adapt_legacy
+from rl_autoschedular.ir.simplify import drop_unused_results
 
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = 1
@@ -132,6 +133,7 @@ def load_benchmark(path: str | Path, name: str | None = None, *, flops: int | No
     if not linalg_ops(module):
         raise BenchmarkError(path, "@main has no linalg op", "give a module with at least one linalg op to schedule")
     _decompose_aggregates(path, module)
+    drop_unused_results(module)
     if "tensor.concat" in str(module):
         script = ir.Module.parse(_DECOMPOSE_CONCAT, module.context)
         interpreter.apply_named_sequence(module.operation, script.body.operations[0], script)

@@ -1,0 +1,100 @@
+"""Load-time simplification of what torch-mlir emits: results of `linalg.generic` that nothing reads are dropped.
+
+torch-mlir lowers softmax's max through `aten.max.dim`, a generic that also computes the argmax (an i64 index per
+row, with a compare and a select per element) which softmax never reads. That dead result kept the reduction
+scalar: 1.28 ms of a 1.6 ms softmax on 12x128x128, where the max alone vectorizes. Upstream's
+EraseUnusedOperandsAndResults patterns do this but no pass or transform op of the pinned MLIR exposes them.
+"""
+
+from __future__ import annotations
+
+from mlir import ir
+from mlir.dialects import linalg
+
+
+def _has_uses(value: ir.Value) -> bool:
+    return any(True for _ in value.uses)
+
+
+def _erase_dead_ops(block: ir.Block) -> None:
+    """Erase ops of `block` whose results nothing uses, last to first: a generic's body ops (arith, math,
+    linalg.index) or @main's tensor ops (the dropped result's fill and empty tensor), all free of side effects."""
+    changed = True
+    while changed:
+        changed = False
+        for op in reversed(list(block.operations)):
+            dead = op.results and not any(_has_uses(r) for r in op.results)
+            if dead and op.name not in ("linalg.yield", "func.return"):
+                op.erase()
+                changed = True
+
+
+def _rebuild_without(op, keep: list[int]) -> None:
+    """Replace generic `op` by one with only the results (and their outs operands) in `keep`."""
+    n_in = len(op.inputs)
+    maps = list(op.attributes["indexing_maps"])
+    with ir.InsertionPoint(op), op.location:
+        maps = ir.ArrayAttr.get(maps[:n_in] + [maps[n_in + i] for i in keep])
+        new = linalg.GenericOp([op.results[i].type for i in keep], list(op.inputs), [op.outputs[i] for i in keep],
+                               maps, op.attributes["iterator_types"])
+    for name in ("doc", "library_call"):
+        if name in op.attributes:
+            new.attributes[name] = op.attributes[name]
+    block = op.regions[0].blocks[0]
+    block.append_to(new.regions[0])
+    yield_op = list(block.operations)[-1]
+    with ir.InsertionPoint(yield_op), yield_op.location:
+        linalg.YieldOp([yield_op.operands[i] for i in keep])
+    yield_op.erase()
+    _erase_dead_ops(block)
+    for i in sorted(set(range(len(op.results))) - set(keep), reverse=True):
+        block.erase_argument(n_in + i)
+    for new_index, i in enumerate(keep):
+        op.results[i].replace_all_uses_with(new.results[new_index])
+    op.erase()
+
+
+def drop_unused_results(module: ir.Module) -> int:
+    """Drop, in place, every result of a `linalg.generic` that nothing uses (while another result is used); a
+    result whose block argument the kept computation still reads stays. Returns how many generics changed."""
+    found = []
+
+    def visit(op):
+        if op.name == "linalg.generic" and len(op.results) > 1:
+            found.append(op.opview)
+        return ir.WalkResult.ADVANCE
+
+    module.operation.walk(visit)
+    changed = 0
+    for op in found:
+        keep = [i for i, r in enumerate(op.results) if _has_uses(r)]
+        if not keep or len(keep) == len(op.results):
+            continue
+        block = op.regions[0].blocks[0]
+        n_in = len(op.inputs)
+        yielded = list(block.operations)[-1].operands
+        # A dropped output's block argument must not feed a kept result (then the result is not independent).
+        dropped_args = {n_in + i for i in range(len(op.results)) if i not in keep}
+        if _reads_args(block, [yielded[i] for i in keep], dropped_args):
+            continue
+        parent = op.operation.block
+        _rebuild_without(op, keep)
+        _erase_dead_ops(parent)
+        changed += 1
+    return changed
+
+
+def _reads_args(block: ir.Block, values, arg_numbers: set[int]) -> bool:
+    """Whether any of `values` depends, through body ops, on a block argument numbered in `arg_numbers`."""
+    seen, stack = set(), list(values)
+    while stack:
+        v = stack.pop()
+        if isinstance(v, ir.BlockArgument):
+            if v.owner == block and v.arg_number in arg_numbers:
+                return True
+            continue
+        owner = v.owner.operation
+        if owner not in seen:
+            seen.add(owner)
+            stack.extend(owner.operands)
+    return False

@@ -1,0 +1,79 @@
+"""Load-time simplification: dead results of linalg.generic (softmax's argmax, as torch-mlir emits it) are dropped,
+and a schedule on what is left still verifies against IREE."""
+
+from __future__ import annotations
+
+from mlir import ir
+
+from rl_autoschedular.execution.measure import Measurer, op_facts
+from rl_autoschedular.execution.schedule import Action, OpSchedule, Schedule
+from rl_autoschedular.ir.benchmarks import load_benchmark
+from rl_autoschedular.ir.simplify import drop_unused_results
+
+# torch-mlir's max over the last dim (aten.max.dim): values and argmax, of which only the values are returned.
+MAX_ARGMAX = """
+#map = affine_map<(d0, d1) -> (d0, d1)>
+#map1 = affine_map<(d0, d1) -> (d0)>
+func.func @main(%x: tensor<8x32xf32>) -> tensor<8xf32> {
+  %c0 = arith.constant 0 : i64
+  %ninf = arith.constant 0xFF800000 : f32
+  %0 = tensor.empty() : tensor<8xi64>
+  %1 = linalg.fill ins(%c0 : i64) outs(%0 : tensor<8xi64>) -> tensor<8xi64>
+  %2 = tensor.empty() : tensor<8xf32>
+  %3 = linalg.fill ins(%ninf : f32) outs(%2 : tensor<8xf32>) -> tensor<8xf32>
+  %4:2 = linalg.generic {indexing_maps = [#map, #map1, #map1], iterator_types = ["parallel", "reduction"]}
+      ins(%x : tensor<8x32xf32>) outs(%3, %1 : tensor<8xf32>, tensor<8xi64>) {
+  ^bb0(%in: f32, %out: f32, %out_1: i64):
+    %i = linalg.index 1 : index
+    %ii = arith.index_cast %i : index to i64
+    %m = arith.maximumf %in, %out : f32
+    %gt = arith.cmpf ogt, %in, %out : f32
+    %s = arith.select %gt, %ii, %out_1 : i64
+    linalg.yield %m, %s : f32, i64
+  } -> (tensor<8xf32>, tensor<8xi64>)
+  return %4#0 : tensor<8xf32>
+}
+"""
+
+# The unused second result's accumulator feeds the used first one: nothing may be dropped.
+SHARED_ACCUMULATOR = """
+#map = affine_map<(d0) -> (d0)>
+func.func @main(%x: tensor<16xf32>, %y: tensor<16xf32>) -> tensor<16xf32> {
+  %0 = tensor.empty() : tensor<16xf32>
+  %4:2 = linalg.generic {indexing_maps = [#map, #map, #map], iterator_types = ["parallel"]}
+      ins(%x : tensor<16xf32>) outs(%y, %0 : tensor<16xf32>, tensor<16xf32>) {
+  ^bb0(%in: f32, %a: f32, %b: f32):
+    %s = arith.addf %in, %b : f32
+    linalg.yield %s, %in : f32, f32
+  } -> (tensor<16xf32>, tensor<16xf32>)
+  return %4#0 : tensor<16xf32>
+}
+"""
+
+
+def test_dead_argmax_is_dropped_and_the_vectorized_max_verifies(tmp_path, fast_config):
+    path = tmp_path / "max_argmax.mlir"
+    path.write_text(MAX_ARGMAX)
+    bench = load_benchmark(path)
+    assert "i64" not in bench.text and "linalg.index" not in bench.text and "arith.select" not in bench.text
+    [generic] = [f for f in op_facts(bench.text).values() if f.name == "linalg.generic"]
+    schedule = Schedule((OpSchedule(generic.tag, (Action("tile", (4, 0)), Action("vectorize"))),))
+    with Measurer(tmp_path / "cache", fast_config) as m:
+        assert m.baseline(bench).verified
+        scheduled = m.measure(bench, schedule)
+    assert scheduled.status == "ok" and scheduled.verified, scheduled.message
+
+
+def test_a_result_whose_accumulator_is_read_stays():
+    module = ir.Module.parse(SHARED_ACCUMULATOR, ir.Context())
+    before = str(module)
+    assert drop_unused_results(module) == 0
+    assert str(module) == before
+
+
+def test_generics_whose_results_are_all_used_are_left_alone():
+    text = MAX_ARGMAX.replace("return %4#0 : tensor<8xf32>", "return %4#0, %4#1 : tensor<8xf32>, tensor<8xi64>") \
+        .replace("-> tensor<8xf32> {\n  %c0", "-> (tensor<8xf32>, tensor<8xi64>) {\n  %c0")
+    module = ir.Module.parse(text, ir.Context())
+    assert drop_unused_results(module) == 0
+    assert "linalg.index" in str(module)

@@ -62,7 +62,7 @@ _TO_LOOPS = (
 # second convert-vector-to-llvm.
 _LOOPS_TO_LLVM = (
     "finalize-memref-to-llvm,convert-scf-to-cf,"
-    "convert-vector-to-llvm{vector-contract-lowering=outerproduct},convert-openmp-to-llvm,"
+    "convert-vector-to-llvm{vector-contract-lowering=outerproduct reassociate-fp-reductions},convert-openmp-to-llvm,"
     "convert-math-to-llvm,convert-math-to-libm,convert-vector-to-llvm,"
     "convert-arith-to-llvm,convert-cf-to-llvm,convert-func-to-llvm,"
     "convert-index-to-llvm,convert-ub-to-llvm,reconcile-unrealized-casts"

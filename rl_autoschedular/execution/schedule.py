@@ -223,6 +223,13 @@ def _emit_vectorize(em: _Emitter, st: _OpState, h: str) -> str:
     loops = em.fresh("loops")
     em.emit(f'{loops} = transform.structured.match ops{{["scf.for"]}} in {f} : ({_ANY}) -> {_ANY}')
     em.emit(f"transform.loop.hoist_loop_invariant_subsets {loops} : {_ANY}")
+    # Each op's reductions are lowered here, by its own innermost loop: a row reduction (softmax, layer norm) becomes
+    # one horizontal reduction per row; "innerparallel", right for reductions over outer loops, transposed the
+    # 8x128 tile of a softmax row sum into 1024 scalar extracts. Earlier ops' reductions are lowered by now.
+    strategy = "innerreduction" if st.kinds[-1] == "reduction" else "innerparallel"
+    em.emit(f"transform.apply_patterns to {f} {{")
+    em.emit(f'  transform.apply_patterns.vector.lower_multi_reduction lowering_strategy = "{strategy}"')
+    em.emit(f"}} : {_ANY}")
     return h
 
 
@@ -237,7 +244,6 @@ def _emit_vector_lowering(em: _Emitter) -> None:
     em.emit(f"transform.apply_patterns to {f} {{")
     em.emit('  transform.apply_patterns.vector.lower_contraction lowering_strategy = "outerproduct"')
     em.emit("  transform.apply_patterns.vector.lower_outerproduct")
-    em.emit('  transform.apply_patterns.vector.lower_multi_reduction lowering_strategy = "innerparallel"')
     em.emit("  transform.apply_patterns.vector.lower_transfer max_transfer_rank = 1")
     em.emit("  transform.apply_patterns.vector.lower_transpose")
     em.emit("  transform.apply_patterns.vector.lower_shape_cast")

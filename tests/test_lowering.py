@@ -253,3 +253,37 @@ def test_f32_exp_is_expanded_and_accurate_over_its_whole_range(tmp_path, vectori
     np.testing.assert_array_equal(out.ravel()[-len(special):],
                                   np.array([1.0, 1.0, np.e, 1 / np.e, ref.ravel()[-6], np.inf, 0.0, np.inf, 0.0,
                                             np.nan], dtype=np.float32))
+
+
+ROW_SUM = """
+#map = affine_map<(d0, d1) -> (d0, d1)>
+#map1 = affine_map<(d0, d1) -> (d0, 0)>
+func.func @main(%x: tensor<16x128xf32>) -> tensor<16x1xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<16x1xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<16x1xf32>) -> tensor<16x1xf32>
+  %r = linalg.generic {indexing_maps = [#map, #map1], iterator_types = ["parallel", "reduction"]}
+      ins(%x : tensor<16x128xf32>) outs(%f : tensor<16x1xf32>) {
+  ^bb0(%in: f32, %o: f32):
+    %s = arith.addf %in, %o : f32
+    linalg.yield %s : f32
+  } -> tensor<16x1xf32>
+  return %r : tensor<16x1xf32>
+}
+"""
+
+
+def test_vectorized_row_sum_is_a_reassociable_horizontal_reduction(tmp_path, fast_config):
+    """A softmax-style row sum, vectorized 8 rows x 128: one reassociable horizontal reduction per row. The
+    "innerparallel" lowering transposed the tile into 1024 scalar extracts (slower than no vectorization), and an
+    ordered reduce.fadd is a chain of 128 dependent adds."""
+    bench = _bench(tmp_path, "row_sum", ROW_SUM)
+    tag = next(f.tag for f in op_facts(bench.text).values() if f.name == "linalg.generic")
+    schedule = Schedule((OpSchedule(tag, (Action("tile", (8, 0)), Action("vectorize"))),))
+    lowered = str(_lowered(bench, schedule))
+    assert lowered.count("llvm.intr.vector.reduce.fadd") == 8 and "reassoc" in lowered
+    assert lowered.count("llvm.extractelement") < 16
+    with Measurer(tmp_path / "cache", fast_config) as m:
+        assert m.baseline(bench).verified
+        scheduled = m.measure(bench, schedule)
+    assert scheduled.status == "ok" and scheduled.verified, scheduled.message

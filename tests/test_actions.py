@@ -19,6 +19,10 @@ CASES = {
     "tile_parallel": ("matmul_128x768x768.mlir", (
         OpSchedule("op_1", (Action("tile_parallel", (64, 128, 0)), Action("tile", (8, 32, 1)),
                             Action("vectorize"))),)),
+    # B's tile copied into a contiguous buffer between the outer and the register tiles.
+    "pack": ("matmul_128x768x768.mlir", (
+        OpSchedule("op_1", (Action("tile", (0, 64, 256)), Action("pack", (0, 1, 0)), Action("tile", (4, 16, 1)),
+                            Action("vectorize"))),)),
     "interchange": ("matmul_128x768x768.mlir", (
         OpSchedule("op_1", (Action("tile", (32, 64, 0)), Action("interchange", perm=(0, 2, 1)))),)),
     "im2col": ("conv2d_nchw_64x56x56_k1_f256.mlir", (

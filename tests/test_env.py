@@ -106,6 +106,22 @@ def test_tp_at_most_once_and_v_under_the_size_limit():
     assert env.current_masks()[0][T["V"]]
 
 
+def test_p_packs_the_vector_operand_of_a_tiled_contraction_once():
+    env = MlirSchedulingEnv([_bench("matmul_bias_relu_256x512x512")], None, EnvConfig(reward_mode="proxy"))
+    env.reset()
+    assert not env.current_masks()[0][T["P"]]  # relu: no reduction
+    env.step(make_action(env, "NT"))
+    env.step(make_action(env, "NT"))  # the bias
+    assert env.unwrapped.episode.op.name == "linalg.matmul"
+    assert not env.current_masks()[0][T["P"]]  # not tiled yet: nothing to copy per tile
+    env.step(make_action(env, "T", (0, 64, 256)))
+    assert env.current_masks()[0][T["P"]]
+    env.step(make_action(env, "P"))
+    # B[k, n] follows the innermost parallel loop n; A[m, k] and the init are left alone.
+    assert env.unwrapped.episode.op.actions[-1].sizes == (0, 1, 0)
+    assert not env.current_masks()[0][T["P"]]
+
+
 def test_conv_v_needs_unit_window_rows():
     env = MlirSchedulingEnv([_bench("conv2d_nhwc_64x56x56_k3")], None, EnvConfig(reward_mode="proxy"))
     env.reset()

@@ -6,8 +6,8 @@ One action is a MultiDiscrete vector:
 
 - type: one of ACTION_TYPES. T tiles (outer, then register tile), TP tiles the parallel loops with scf.forall,
   TPF does TP and fuses the op's fusible producer into the tiles, I interchanges, V vectorizes (terminal), IM2COL,
-  L (layout NCHW -> NHWC) and FLAT (an elementwise op's loops collapsed into one) are an op's first action, NT ends
-  the op untouched.
+  L (layout NCHW -> NHWC) and FLAT (an elementwise op's loops collapsed into one) are an op's first action, P packs
+  a tiled contraction's vector operands (each tile copied into a contiguous buffer), NT ends the op untouched.
 - tile sizes: choice 0 = loop not tiled, choice k = `EnvConfig.size_choices[k]`.
 - interchange, "pointers" mode: slot j names the loop that goes to level j; a policy masks the loops chosen at
   earlier levels (`pointer_mask`), so the n choices form a permutation in one step. "swaps" mode: slot 0 picks one
@@ -30,7 +30,7 @@ from rl_autoschedular.config import EnvConfig
 from rl_autoschedular.execution.schedule import Action
 from rl_autoschedular.ir.op_info import LAYOUT_OPS, OpInfo
 
-ACTION_TYPES = ("T", "TP", "TPF", "I", "V", "IM2COL", "L", "FLAT", "NT")
+ACTION_TYPES = ("T", "TP", "TPF", "I", "V", "IM2COL", "L", "FLAT", "P", "NT")
 TERMINAL = ("V", "NT")
 IM2COL_OPS = ("linalg.conv_2d_nhwc_hwcf", "linalg.conv_2d_nchw_fchw")
 # Loop positions of (oh, ow, kh, kw) in each convolution or pooling that `decompose` turns into a 1-D op: it needs
@@ -121,6 +121,24 @@ def flattenable(st: OpState) -> bool:
             and all(a.matrix == identity for a in st.info.accesses if a.matrix))
 
 
+def pack_flags(st: OpState) -> tuple[int, ...]:
+    """P: one flag per operand, 1 for the inputs that the register tile reads as vectors, i.e. whose innermost
+    dimension follows the op's innermost parallel loop (B[k, n] of a matmul; A[m, k] is broadcast by element).
+    All zero where P does not apply: an op not yet tiled, already packed or interchanged (the access matrices
+    follow the analysed loop order), without a reduction, or windowed (a convolution's tile is read through
+    its window)."""
+    n = st.n_loops
+    none = (0,) * len(st.info.accesses)
+    tiled = st.tilings or st.parallel
+    if (not tiled or st.interchanged or "reduction" not in st.kinds or st.name.startswith(_WINDOWED_PREFIXES)
+            or any(a.kind == "pack" for a in st.actions)):
+        return none
+    inner = max(i for i in range(n) if st.kinds[i] == "parallel") if "parallel" in st.kinds else -1
+    follows = [a.role == "load" and bool(a.matrix) and a.matrix[-1][:n] == [int(j == inner) for j in range(n)]
+               for a in st.info.accesses]
+    return tuple(int(f) for f in follows) if any(follows) else none
+
+
 def _decomposable(st: OpState) -> bool:
     loops = _WINDOW_LOOPS.get(st.name)
     if loops is None or st.interchanged:
@@ -160,6 +178,7 @@ def masks(cfg: EnvConfig, st: OpState, step: int) -> list[np.ndarray]:
         "IM2COL": first and st.name in IM2COL_OPS and not st.fused,
         "L": first and st.name in LAYOUT_OPS and not st.fused,
         "FLAT": first and not st.fused and flattenable(st),
+        "P": any(pack_flags(st)),
         "NT": True,
     }
     types = np.array([allowed[t] and (t in TERMINAL or not last) for t in ACTION_TYPES])
@@ -222,7 +241,7 @@ def decode(cfg: EnvConfig, st: OpState, action: np.ndarray, comp: list[np.ndarra
             perm = tuple(order)
         return kind, Action("interchange", perm=perm), ""
     return kind, {"V": Action("vectorize"), "IM2COL": Action("im2col"), "L": Action("layout"),
-                  "FLAT": Action("flatten"), "NT": None}[kind], ""
+                  "FLAT": Action("flatten"), "P": Action("pack", pack_flags(st)), "NT": None}[kind], ""
 
 
 def advance(st: OpState, kind: str, action: Action | None) -> None:

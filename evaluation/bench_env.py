@@ -42,14 +42,18 @@ from rl_autoschedular.ir.benchmarks import load_dataset  # noqa: E402
 # c, kh, kw); NCHW pooling (n, c, oh, ow, kh, kw).
 _CONV_L = [("L", ()), ("T", (0, 1, 0, 0, 0, 0, 0)), ("T", (0, 0, 4, 16, 1, 1, 1)), ("V", ())]
 _ROW, _RED, _V, _NT = ("T", (1, 128)), ("T", (1, 256)), ("V", ()), ("NT", ())
+_ELEM32 = ("T", (1, 1, 32))  # 32-lane tiles of a rank-3 elementwise op
 EXPERT = {
     "conv_bias_relu": [_NT, *_CONV_L],  # the ReLU after the relaid conv's transpose stays a separate pass
     "conv_s2": _CONV_L,
     "conv_1x1": [("T", (0, 128, 1, 0, 0, 0, 0)), ("T", (0, 8, 0, 8, 1, 0, 0)), _V],  # NCHW: vectors along ow
     "depthwise_conv": [("I", (), (0, 3, 1, 2, 4, 5)), ("T", (0, 1, 1, 0, 0, 0)), _NT],  # no V: decompose is NHWC-only
-    "linear_gelu": [("T", (4, 128)), _V, ("T", (4, 128)), _V, ("T", (32, 64, 256)), ("T", (4, 16, 1)), _V],
+    # GELU, bias, then the matmul: all rows, B's 256x128 tiles packed (P), 4x16 register tiles
+    "linear_gelu": [("T", (4, 128)), _V, ("T", (4, 128)), _V, ("T", (0, 128, 256)), ("P", ()), ("T", (4, 16, 1)),
+                    _V],
     "attention_bmm": [("T", (1, 0, 0, 0)), ("T", (0, 4, 16, 1)), _V],
-    "softmax": [("T", (1, 8, 0)), _V, ("T", (1, 8, 0)), _V],  # the row sum and the division
+    # division, row sum, exp, subtraction, row max (its dead argmax is dropped at load)
+    "softmax": [_ELEM32, _V, ("T", (1, 8, 0)), _V, _ELEM32, _V, _ELEM32, _V, ("T", (1, 8, 0)), _V],
     "layer_norm": [_ROW, _V, _ROW, _V, _ROW, _V, _ROW, _V, _NT, _NT, _NT, _RED, _V, _NT, _NT, _RED, _V, _ROW, _V,
                    _ROW, _V, _NT, _RED, _V, _ROW, _V],
     "maxpool_pad": [("T", (0, 1, 1, 0, 0, 0)), _NT],

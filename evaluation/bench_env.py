@@ -51,7 +51,7 @@ EXPERT = {
     # GELU, bias, then the matmul: all rows, B's 256x128 tiles packed (P), 4x16 register tiles
     "linear_gelu": [("T", (4, 128)), _V, ("T", (4, 128)), _V, ("T", (0, 128, 256)), ("P", ()), ("T", (4, 16, 1)),
                     _V],
-    "attention_bmm": [("T", (1, 0, 0, 0)), ("T", (0, 4, 16, 1)), _V],
+    "attention_bmm": [("T", (1, 0, 0, 0)), ("P", ()), ("T", (0, 4, 16, 1)), _V],
     # division, row sum, exp, subtraction, row max (its dead argmax is dropped at load)
     "softmax": [_ELEM32, _V, ("T", (1, 8, 0)), _V, _ELEM32, _V, _ELEM32, _V, ("T", (1, 8, 0)), _V],
     "layer_norm": [_ROW, _V, _ROW, _V, _ROW, _V, _ROW, _V, _NT, _NT, _NT, _RED, _V, _NT, _NT, _RED, _V, _ROW, _V,

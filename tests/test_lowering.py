@@ -287,3 +287,35 @@ def test_vectorized_row_sum_is_a_reassociable_horizontal_reduction(tmp_path, fas
         assert m.baseline(bench).verified
         scheduled = m.measure(bench, schedule)
     assert scheduled.status == "ok" and scheduled.verified, scheduled.message
+
+
+# A row sum in f32 widened to an f64 output, as GPT's layer norm computes its variance from f32 values.
+F32_SUM_TO_F64 = ROW_SUM.replace("tensor<16x1xf32>", "tensor<16x1xf64>").replace(
+    "%f = linalg.fill ins(%zero : f32) outs(%e : tensor<16x1xf64>) -> tensor<16x1xf64>",
+    "%e32 = tensor.empty() : tensor<16x1xf32>\n"
+    "  %f = linalg.fill ins(%zero : f32) outs(%e32 : tensor<16x1xf32>) -> tensor<16x1xf32>").replace(
+    "outs(%f : tensor<16x1xf64>) {", "outs(%f : tensor<16x1xf32>) {").replace(
+    "  } -> tensor<16x1xf64>\n  return %r : tensor<16x1xf64>",
+    "  } -> tensor<16x1xf32>\n"
+    "  %w = linalg.generic {indexing_maps = [#map, #map], iterator_types = [\"parallel\", \"parallel\"]}\n"
+    "      ins(%r : tensor<16x1xf32>) outs(%e : tensor<16x1xf64>) {\n"
+    "  ^bb0(%in: f32, %o: f64):\n    %wide = arith.extf %in : f32 to f64\n    linalg.yield %wide : f64\n"
+    "  } -> tensor<16x1xf64>\n  return %w : tensor<16x1xf64>")
+
+
+def test_f64_output_of_f32_arithmetic_is_verified_at_f32_precision(tmp_path, fast_config):
+    """The vectorized sum adds in another order than the loops: f32 rounding that an f64 tolerance (1e-13)
+    called wrong_output on every such schedule of GPT's layer norm."""
+    from rl_autoschedular.execution.job import verify_dtype
+
+    assert verify_dtype("f64", "f32") == "f32" and verify_dtype("f32", "f64") == "f32"
+    assert verify_dtype("i64", "f32") == "i64" and verify_dtype("f64", "") == "f64"
+    bench = _bench(tmp_path, "f32_sum_to_f64", F32_SUM_TO_F64)
+    assert [s.dtype for s in bench.outputs] == ["f64"]
+    tag = next(f.tag for f in op_facts(bench.text).values() if f.name == "linalg.generic" and "reduction"
+               in f.loop_kinds)
+    schedule = Schedule((OpSchedule(tag, (Action("tile", (8, 0)), Action("vectorize"))),))
+    with Measurer(tmp_path / "cache", fast_config) as m:
+        assert m.baseline(bench).verified
+        scheduled = m.measure(bench, schedule)
+    assert scheduled.status == "ok" and scheduled.verified, scheduled.message

@@ -90,6 +90,14 @@ def compile_schedule(bench: Benchmark, schedule: Schedule) -> tuple[str, str]:
 
 
 @functools.lru_cache(maxsize=1024)
+def compute_dtype(text: str) -> str:
+    """The least precise float element type among the ops' results ("" if none is a float)."""
+    order = ("f16", "f32", "f64")
+    found = [o.dtype for o in analyze(text) if o.dtype in order]
+    return min(found, key=order.index, default="")
+
+
+@functools.lru_cache(maxsize=1024)
 def _reduction_size(text: str) -> int:
     sizes = [math.prod(l.bound for l in o.loops if l.kind == "reduction") for o in analyze(text)]
     return max(sizes, default=1)
@@ -164,7 +172,8 @@ class Measurer:
             inputs=tuple((s.shape, s.dtype) for s in bench.inputs),
             outputs=tuple((s.shape, s.dtype) for s in bench.outputs),
             seed=self.config.seed, reference_path=str(self._reference_path(bench)),
-            reduction_size=reduction_size(bench), timing=self.config.timing, write_reference=write_reference)
+            reduction_size=reduction_size(bench), timing=self.config.timing, write_reference=write_reference,
+            compute_dtype=compute_dtype(bench.text))
 
     def _result(self, bench: Benchmark, raw: dict, baseline_ns: int | None, cached: bool) -> Measurement:
         fields = {k: raw.get(k) for k in ("status", "message", "time_ns", "cv", "min_ns", "max_ns",

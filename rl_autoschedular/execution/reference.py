@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rl_autoschedular.execution.job import Job, random_inputs, reference_problem, worst_error
+from rl_autoschedular.execution.job import Job, random_inputs, reference_problem, verify_dtype, worst_error
 from rl_autoschedular.execution.tools_path import mlir_opt
 
 EXECUTOR = "IREE llvm-cpu"
@@ -174,7 +174,7 @@ def verify_reference(job: Job, check: str, timeout: float) -> Verdict:
     for i, (t, r, d) in enumerate(zip(theirs, reference, dtypes)):
         if t.shape != r.shape:
             return Verdict(f"has shape {r.shape} in output {i}, {EXECUTOR} gives {t.shape}", EXECUTOR)
-        err, allowed = worst_error(t, r, d, job.reduction_size)
+        err, allowed = worst_error(t, r, verify_dtype(d, job.compute_dtype), job.reduction_size)
         if err - allowed > worst[0] - worst[1]:
             worst = (err, allowed, i)
     err, allowed, i = worst

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Are the action masks exact on real code? Random masked episodes on the blocks that `nn_to_mlir.py` writes.
+"""Are the action masks exact on real code? Random masked episodes on the blocks that `nn_to_mlir.py` writes, and on
+the random programs and LQCD kernels (`random_mlir_gen.py`, `lqcd_gen.py`; their generator stands for the model).
 
 For each block benchmark of a dataset folder (at most --limit per model, spread over the block families), N random
 masked episodes (--episodes, default 8) are drawn by the env in proxy mode (nothing is measured while drawing), and
@@ -14,6 +15,7 @@ message with its count and one schedule that gave it. --json writes every measur
     .venv/bin/python data_generation/nn_to_mlir.py --models mlp,resnet18,bert_block,gpt_block,mobilenetv2,vgg \
         --out /tmp/nnblocks
     .venv/bin/python evaluation/bench_masks.py /tmp/nnblocks --limit 8
+    .venv/bin/python evaluation/bench_masks.py data/train --limit 8     # models' blocks, random and LQCD programs
 
 Every figure is measured here, now, on 1 thread.
 """
@@ -86,7 +88,8 @@ def select_blocks(folder: Path, families: set[str], models: set[str], limit: int
     manifest = json.loads((folder / "manifest.json").read_text())
     by_model: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for entry in tqdm(manifest["benchmarks"], desc="load", unit="file"):
-        model = (entry.get("source") or {}).get("model") or "?"
+        source = entry.get("source") if isinstance(entry.get("source"), dict) else {}
+        model = source.get("model") or source.get("generator") or "?"  # random and LQCD programs: their generator
         if entry.get("family") not in families or (models and model not in models):
             continue
         bench = load_benchmark(folder / entry["file"], entry["name"], flops=entry.get("flops"),
@@ -142,10 +145,12 @@ def table(title: str, rows: dict[str, list[dict]]) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("data", help="dataset folder written by data_generation/nn_to_mlir.py")
+    ap.add_argument("data", help="dataset folder written by nn_to_mlir.py, random_mlir_gen.py, lqcd_gen.py or "
+                                 "make_datasets.py")
     ap.add_argument("--episodes", type=int, default=8, help="random masked episodes per block (default 8)")
     ap.add_argument("--limit", type=int, default=8, help="blocks per model (default 8; 0 = all)")
-    ap.add_argument("--families", default="block", help="manifest families to take: block, op, model (default block)")
+    ap.add_argument("--families", default="block,random,lqcd",
+                    help="manifest families to take: block, op, model, random, lqcd (default block,random,lqcd)")
     ap.add_argument("--models", default="", help="comma-separated models (default: all in the manifest)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--cache-dir", help="a fresh measurement cache (default: a temporary one)")

@@ -43,6 +43,7 @@ from rl_autoschedular.ir.benchmarks import load_dataset  # noqa: E402
 _CONV_L = [("L", ()), ("T", (0, 1, 0, 0, 0, 0, 0)), ("T", (0, 0, 4, 16, 1, 1, 1)), ("V", ())]
 _ROW, _RED, _V, _NT = ("T", (1, 128)), ("T", (1, 256)), ("V", ()), ("NT", ())
 _ELEM32 = ("T", (1, 1, 32))  # 32-lane tiles of a rank-3 elementwise op
+_FUSE_ROW = ("TPF", (1, 128))  # a row tile of an elementwise op, with its producer fused in
 EXPERT = {
     "conv_bias_relu": [_NT, *_CONV_L],  # the ReLU after the relaid conv's transpose stays a separate pass
     "conv_s2": _CONV_L,
@@ -54,7 +55,10 @@ EXPERT = {
     "attention_bmm": [("T", (1, 0, 0, 0)), ("P", ()), ("T", (0, 4, 16, 1)), _V],
     # division, row sum, exp, subtraction, row max (its dead argmax is dropped at load)
     "softmax": [_ELEM32, _V, ("T", (1, 8, 0)), _V, _ELEM32, _V, _ELEM32, _V, ("T", (1, 8, 0)), _V],
-    "layer_norm": [_ROW, _V, _ROW, _V, _ROW, _V, _ROW, _V, _NT, _NT, _NT, _RED, _V, _NT, _NT, _RED, _V, _ROW, _V,
+    # Each row's elementwise tail fused in pairs (TPF: bias+weight, scale+centre, and the squares into the f64
+    # variance sum); the mean and variance reductions vectorized along the row. Chains longer than one producer per
+    # consumer are not fusible yet.
+    "layer_norm": [_FUSE_ROW, _V, _V, _FUSE_ROW, _V, _V, _NT, _NT, _NT, _RED, _V, _NT, _NT, ("TPF", (1, 0)), _V, _V,
                    _ROW, _V, _NT, _RED, _V, _ROW, _V],
     "maxpool_pad": [("T", (0, 1, 1, 0, 0, 0)), _NT],
     "small_add": [("FLAT", ()), ("T", (32,)), _V],

@@ -124,6 +124,10 @@ class EnvConfig(_Strict):
     max_tilings: int = Field(2, ge=1, description="T actions per op (outer tile, then register tile)")
     vector_limit: int = Field(2048, ge=1, description="V needs the tiled iteration space to hold at most this many "
                                                       "points")
+    cast_vector_limit: int = Field(64, ge=1, description="V on an op whose body casts between types (extf, truncf, "
+                                                          "sitofp...) needs its innermost loop to hold at most this "
+                                                          "many points: LLVM took 2 s to generate a 128-wide f32->f64 "
+                                                          "vector cast and 41 s for 768")
     interchange_mode: Literal["pointers", "swaps"] = "pointers"
     max_loops: int = Field(8, ge=1, description="loops the encoding holds; ops with more are reported and skipped")
     max_operands: int = Field(4, ge=2, description="operands (access matrices) the encoding holds per op")

@@ -13,12 +13,14 @@ from conftest import DATA, mlir_opt_replay
 from gymnasium.utils.env_checker import check_env
 
 from rl_autoschedular.config import EnvConfig
-from rl_autoschedular.env.actions import ACTION_TYPES, IM2COL_OPS, decode, masks
+from rl_autoschedular.env.actions import ACTION_TYPES, IM2COL_OPS, OpState, advance, can_vectorize, decode, masks
 from rl_autoschedular.env.observation import observation_layout
 from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
 from rl_autoschedular.env.search import make_action, sample_action
 from rl_autoschedular.env.wrappers import MeasurementStatistics
 from rl_autoschedular.execution.measure import Measurer
+from rl_autoschedular.execution.schedule import Action
+from rl_autoschedular.ir.analysis import analyze
 from rl_autoschedular.ir.benchmarks import load_benchmark, load_dataset
 from rl_autoschedular.ir.op_info import LAYOUT_OPS
 
@@ -70,7 +72,6 @@ def test_structure_masks_over_every_bundled_op(interchange_mode):
         for tag in b.order:
             info = b.infos[tag]
             env.reset(options={"benchmark": b.bench.name})
-            from rl_autoschedular.env.actions import OpState
             st = OpState.start(info, b.fusible_producer(tag))
             comp = masks(cfg, st, 0)
             types = comp[0]
@@ -604,3 +605,33 @@ def test_tpf_reduction_tiles_do_not_shrink_the_fused_producer(tmp_path):
     assert env.episode.op.name == "linalg.conv_2d_nchw_fchw"
     assert env.episode.op.bounds == [1, 4, 7, 7, 8, 1, 1]
     assert not env.current_masks()[0][T["V"]]
+
+
+WIDE_CAST = """
+#map = affine_map<(d0, d1) -> (d0, d1)>
+func.func @main(%x: tensor<16x768xf32>) -> tensor<16x768xf64> {
+  %e = tensor.empty() : tensor<16x768xf64>
+  %r = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<16x768xf32>) outs(%e : tensor<16x768xf64>) {
+  ^bb0(%in: f32, %o: f64):
+    %w = arith.extf %in : f32 to f64
+    linalg.yield %w : f64
+  } -> tensor<16x768xf64>
+  return %r : tensor<16x768xf64>
+}
+"""
+
+
+def test_v_on_a_casting_op_needs_narrow_vectors():
+    """LLVM took 41 s to generate a 768-wide f32 -> f64 vector cast (layer norm's widening to f64, one row a tile):
+    V on a casting body is masked when the innermost tiled loop exceeds cast_vector_limit."""
+    cfg = EnvConfig()
+    [info] = analyze(WIDE_CAST)
+    for sizes, allowed in (((1, 0), False), ((1, 128), False), ((4, 64), True)):
+        st = OpState.start(info, None)
+        advance(st, "T", Action("tile", sizes))
+        assert can_vectorize(cfg, st) == allowed, sizes
+    relu = OpState.start(next(i for i in analyze((DATA / "relu_128x3072.mlir").read_text())
+                              if i.name == "linalg.generic"), None)
+    advance(relu, "T", Action("tile", (1, 1024)))
+    assert can_vectorize(cfg, relu)  # no cast: wide vectors stay allowed

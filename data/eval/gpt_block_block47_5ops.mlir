@@ -1,0 +1,30 @@
+#map = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+#map1 = affine_map<(d0, d1, d2) -> (d2)>
+#map2 = affine_map<(d0, d1) -> (d0, d1)>
+#map3 = affine_map<(d0, d1) -> (d1)>
+module {
+  func.func @main(%arg0: tensor<1x64x256xf32>, %arg1: tensor<256xf32>, %arg2: tensor<768x256xf32>, %arg3: tensor<768xf32>) -> tensor<3x1x4x64x64xf32> {
+    %cst = arith.constant 0.000000e+00 : f32
+    %0 = tensor.empty() : tensor<1x64x256xf32>
+    %1 = linalg.generic {indexing_maps = [#map, #map1, #map], iterator_types = ["parallel", "parallel", "parallel"]} ins(%arg0, %arg1 : tensor<1x64x256xf32>, tensor<256xf32>) outs(%0 : tensor<1x64x256xf32>) {
+    ^bb0(%in: f32, %in_1: f32, %out: f32):
+      %8 = arith.addf %in, %in_1 : f32
+      linalg.yield %8 : f32
+    } -> tensor<1x64x256xf32>
+    %collapsed = tensor.collapse_shape %1 [[0, 1], [2]] : tensor<1x64x256xf32> into tensor<64x256xf32>
+    %2 = tensor.empty() : tensor<256x768xf32>
+    %transposed = linalg.transpose ins(%arg2 : tensor<768x256xf32>) outs(%2 : tensor<256x768xf32>) permutation = [1, 0] 
+    %3 = tensor.empty() : tensor<64x768xf32>
+    %4 = linalg.fill ins(%cst : f32) outs(%3 : tensor<64x768xf32>) -> tensor<64x768xf32>
+    %5 = linalg.matmul ins(%collapsed, %transposed : tensor<64x256xf32>, tensor<256x768xf32>) outs(%4 : tensor<64x768xf32>) -> tensor<64x768xf32>
+    %6 = linalg.generic {indexing_maps = [#map2, #map3, #map2], iterator_types = ["parallel", "parallel"]} ins(%5, %arg3 : tensor<64x768xf32>, tensor<768xf32>) outs(%3 : tensor<64x768xf32>) {
+    ^bb0(%in: f32, %in_1: f32, %out: f32):
+      %8 = arith.addf %in, %in_1 : f32
+      linalg.yield %8 : f32
+    } -> tensor<64x768xf32>
+    %expanded = tensor.expand_shape %6 [[0, 1], [2, 3, 4]] output_shape [1, 64, 3, 4, 64] : tensor<64x768xf32> into tensor<1x64x3x4x64xf32>
+    %7 = tensor.empty() : tensor<3x1x4x64x64xf32>
+    %transposed_0 = linalg.transpose ins(%expanded : tensor<1x64x3x4x64xf32>) outs(%7 : tensor<3x1x4x64x64xf32>) permutation = [2, 0, 3, 1, 4] 
+    return %transposed_0 : tensor<3x1x4x64x64xf32>
+  }
+}

@@ -1,0 +1,24 @@
+#map = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#map1 = affine_map<(d0, d1, d2, d3) -> ()>
+module {
+  func.func @main(%arg0: tensor<1x144x14x14xf32>, %arg1: tensor<32x144x1x1xf32>, %arg2: tensor<1x32x14x14xf32>, %arg3: tensor<1x32x14x14xf32>, %arg4: tensor<192xf32>, %arg5: tensor<192x32x1x1xf32>) -> tensor<1x192x14x14xf32> {
+    %cst = arith.constant dense<0.000000e+00> : tensor<f32>
+    %0 = tensor.empty() : tensor<1x32x14x14xf32>
+    %1 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : vector<2xi64>, strides = dense<1> : vector<2xi64>} ins(%arg0, %arg1 : tensor<1x144x14x14xf32>, tensor<32x144x1x1xf32>) outs(%arg2 : tensor<1x32x14x14xf32>) -> tensor<1x32x14x14xf32>
+    %2 = tensor.empty() : tensor<1x192x14x14xf32>
+    %3 = linalg.generic {indexing_maps = [#map, #map, #map], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%1, %arg3 : tensor<1x32x14x14xf32>, tensor<1x32x14x14xf32>) outs(%0 : tensor<1x32x14x14xf32>) {
+    ^bb0(%in: f32, %in_0: f32, %out: f32):
+      %6 = arith.addf %in, %in_0 : f32
+      linalg.yield %6 : f32
+    } -> tensor<1x32x14x14xf32>
+    %broadcasted = linalg.broadcast ins(%arg4 : tensor<192xf32>) outs(%2 : tensor<1x192x14x14xf32>) dimensions = [0, 2, 3] 
+    %4 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : vector<2xi64>, strides = dense<1> : vector<2xi64>} ins(%3, %arg5 : tensor<1x32x14x14xf32>, tensor<192x32x1x1xf32>) outs(%broadcasted : tensor<1x192x14x14xf32>) -> tensor<1x192x14x14xf32>
+    %5 = linalg.generic {indexing_maps = [#map, #map1, #map], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%4, %cst : tensor<1x192x14x14xf32>, tensor<f32>) outs(%2 : tensor<1x192x14x14xf32>) {
+    ^bb0(%in: f32, %in_0: f32, %out: f32):
+      %6 = arith.cmpf ogt, %in, %in_0 : f32
+      %7 = arith.select %6, %in, %in_0 : f32
+      linalg.yield %7 : f32
+    } -> tensor<1x192x14x14xf32>
+    return %5 : tensor<1x192x14x14xf32>
+  }
+}

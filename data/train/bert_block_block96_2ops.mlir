@@ -1,0 +1,12 @@
+module {
+  func.func @main(%arg0: tensor<1x64x1024xf32>, %arg1: tensor<256x1024xf32>) -> tensor<64x256xf32> {
+    %cst = arith.constant 0.000000e+00 : f32
+    %0 = tensor.empty() : tensor<64x256xf32>
+    %1 = linalg.fill ins(%cst : f32) outs(%0 : tensor<64x256xf32>) -> tensor<64x256xf32>
+    %collapsed = tensor.collapse_shape %arg0 [[0, 1], [2]] : tensor<1x64x1024xf32> into tensor<64x1024xf32>
+    %2 = tensor.empty() : tensor<1024x256xf32>
+    %transposed = linalg.transpose ins(%arg1 : tensor<256x1024xf32>) outs(%2 : tensor<1024x256xf32>) permutation = [1, 0] 
+    %3 = linalg.matmul ins(%collapsed, %transposed : tensor<64x1024xf32>, tensor<1024x256xf32>) outs(%1 : tensor<64x256xf32>) -> tensor<64x256xf32>
+    return %3 : tensor<64x256xf32>
+  }
+}

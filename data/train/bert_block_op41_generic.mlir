@@ -1,0 +1,12 @@
+#map = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+module {
+  func.func @main(%arg0: tensor<1x4x64x64xf32>) -> tensor<1x4x64x64xf32> {
+    %0 = tensor.empty() : tensor<1x4x64x64xf32>
+    %1 = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%arg0 : tensor<1x4x64x64xf32>) outs(%0 : tensor<1x4x64x64xf32>) {
+    ^bb0(%in: f32, %out: f32):
+      %2 = math.exp %in : f32
+      linalg.yield %2 : f32
+    } -> tensor<1x4x64x64xf32>
+    return %1 : tensor<1x4x64x64xf32>
+  }
+}

@@ -1,0 +1,17 @@
+#map = affine_map<(d0, d1) -> (d0, d1)>
+module {
+  func.func @main(%arg0: tensor<1x512xf32>, %arg1: tensor<512x256xf32>) -> tensor<1x256xf32> {
+    %cst = arith.constant 0.000000e+00 : f32
+    %0 = tensor.empty() : tensor<1x512xf32>
+    %1 = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel"]} ins(%arg0 : tensor<1x512xf32>) outs(%0 : tensor<1x512xf32>) {
+    ^bb0(%in: f32, %out: f32):
+      %5 = arith.cmpf ugt, %in, %cst : f32
+      %6 = arith.select %5, %in, %cst : f32
+      linalg.yield %6 : f32
+    } -> tensor<1x512xf32>
+    %2 = tensor.empty() : tensor<1x256xf32>
+    %3 = linalg.fill ins(%cst : f32) outs(%2 : tensor<1x256xf32>) -> tensor<1x256xf32>
+    %4 = linalg.matmul ins(%1, %arg1 : tensor<1x512xf32>, tensor<512x256xf32>) outs(%3 : tensor<1x256xf32>) -> tensor<1x256xf32>
+    return %4 : tensor<1x256xf32>
+  }
+}

@@ -1,0 +1,11 @@
+module {
+  func.func @main(%arg0: tensor<512x256xf32>, %arg1: tensor<1x256xf32>) -> tensor<1x512xf32> {
+    %cst = arith.constant 0.000000e+00 : f32
+    %0 = tensor.empty() : tensor<256x512xf32>
+    %transposed = linalg.transpose ins(%arg0 : tensor<512x256xf32>) outs(%0 : tensor<256x512xf32>) permutation = [1, 0] 
+    %1 = tensor.empty() : tensor<1x512xf32>
+    %2 = linalg.fill ins(%cst : f32) outs(%1 : tensor<1x512xf32>) -> tensor<1x512xf32>
+    %3 = linalg.matmul ins(%arg1, %transposed : tensor<1x256xf32>, tensor<256x512xf32>) outs(%2 : tensor<1x512xf32>) -> tensor<1x512xf32>
+    return %3 : tensor<1x512xf32>
+  }
+}

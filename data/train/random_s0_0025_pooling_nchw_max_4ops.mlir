@@ -1,0 +1,38 @@
+#map = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+module {
+  func.func @main(%arg0: tensor<2x64x28x28xf32>) -> tensor<2x64x14x14xf32> {
+    %cst = arith.constant 0xFF800000 : f32
+    %cst_0 = arith.constant 0.000000e+00 : f32
+    %padded = tensor.pad %arg0 low[0, 0, 1, 1] high[0, 0, 1, 1] {
+    ^bb0(%arg1: index, %arg2: index, %arg3: index, %arg4: index):
+      tensor.yield %cst : f32
+    } : tensor<2x64x28x28xf32> to tensor<2x64x30x30xf32>
+    %0 = tensor.empty() : tensor<3x3xf32>
+    %1 = tensor.empty() : tensor<2x64x14x14xf32>
+    %2 = linalg.fill ins(%cst : f32) outs(%1 : tensor<2x64x14x14xf32>) -> tensor<2x64x14x14xf32>
+    %3 = linalg.pooling_nchw_max {dilations = dense<1> : vector<2xi64>, strides = dense<2> : vector<2xi64>} ins(%padded, %0 : tensor<2x64x30x30xf32>, tensor<3x3xf32>) outs(%2 : tensor<2x64x14x14xf32>) -> tensor<2x64x14x14xf32>
+    %4 = tensor.empty() : tensor<2x64x14x14xf32>
+    %5 = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%3 : tensor<2x64x14x14xf32>) outs(%4 : tensor<2x64x14x14xf32>) {
+    ^bb0(%in: f32, %out: f32):
+      %12 = arith.cmpf ugt, %in, %cst_0 : f32
+      %13 = arith.select %12, %in, %cst_0 : f32
+      linalg.yield %13 : f32
+    } -> tensor<2x64x14x14xf32>
+    %6 = tensor.empty() : tensor<2x64x14x14xf32>
+    %7 = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%5 : tensor<2x64x14x14xf32>) outs(%6 : tensor<2x64x14x14xf32>) {
+    ^bb0(%in: f32, %out: f32):
+      %12 = arith.cmpf ugt, %in, %cst_0 : f32
+      %13 = arith.select %12, %in, %cst_0 : f32
+      linalg.yield %13 : f32
+    } -> tensor<2x64x14x14xf32>
+    %padded_1 = tensor.pad %7 low[0, 0, 1, 1] high[0, 0, 1, 1] {
+    ^bb0(%arg1: index, %arg2: index, %arg3: index, %arg4: index):
+      tensor.yield %cst_0 : f32
+    } : tensor<2x64x14x14xf32> to tensor<2x64x16x16xf32>
+    %8 = tensor.empty() : tensor<3x3xf32>
+    %9 = tensor.empty() : tensor<2x64x14x14xf32>
+    %10 = linalg.fill ins(%cst_0 : f32) outs(%9 : tensor<2x64x14x14xf32>) -> tensor<2x64x14x14xf32>
+    %11 = linalg.pooling_nchw_sum {dilations = dense<1> : vector<2xi64>, strides = dense<1> : vector<2xi64>} ins(%padded_1, %8 : tensor<2x64x16x16xf32>, tensor<3x3xf32>) outs(%10 : tensor<2x64x14x14xf32>) -> tensor<2x64x14x14xf32>
+    return %11 : tensor<2x64x14x14xf32>
+  }
+}

@@ -1,0 +1,26 @@
+#map = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+module {
+  func.func @main(%arg0: tensor<1x3x64x64xf32>, %arg1: tensor<32xf32>, %arg2: tensor<32x3x3x3xf32>, %arg3: tensor<32xf32>, %arg4: tensor<32x32x3x3xf32>) -> tensor<1x32x64x64xf32> {
+    %cst = arith.constant 0.000000e+00 : f32
+    %padded = tensor.pad %arg0 low[0, 0, 1, 1] high[0, 0, 1, 1] {
+    ^bb0(%arg5: index, %arg6: index, %arg7: index, %arg8: index):
+      tensor.yield %cst : f32
+    } : tensor<1x3x64x64xf32> to tensor<1x3x66x66xf32>
+    %0 = tensor.empty() : tensor<1x32x64x64xf32>
+    %broadcasted = linalg.broadcast ins(%arg1 : tensor<32xf32>) outs(%0 : tensor<1x32x64x64xf32>) dimensions = [0, 2, 3] 
+    %1 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : vector<2xi64>, strides = dense<1> : vector<2xi64>} ins(%padded, %arg2 : tensor<1x3x66x66xf32>, tensor<32x3x3x3xf32>) outs(%broadcasted : tensor<1x32x64x64xf32>) -> tensor<1x32x64x64xf32>
+    %2 = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%1 : tensor<1x32x64x64xf32>) outs(%0 : tensor<1x32x64x64xf32>) {
+    ^bb0(%in: f32, %out: f32):
+      %4 = arith.cmpf ugt, %in, %cst : f32
+      %5 = arith.select %4, %in, %cst : f32
+      linalg.yield %5 : f32
+    } -> tensor<1x32x64x64xf32>
+    %padded_0 = tensor.pad %2 low[0, 0, 1, 1] high[0, 0, 1, 1] {
+    ^bb0(%arg5: index, %arg6: index, %arg7: index, %arg8: index):
+      tensor.yield %cst : f32
+    } : tensor<1x32x64x64xf32> to tensor<1x32x66x66xf32>
+    %broadcasted_1 = linalg.broadcast ins(%arg3 : tensor<32xf32>) outs(%0 : tensor<1x32x64x64xf32>) dimensions = [0, 2, 3] 
+    %3 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : vector<2xi64>, strides = dense<1> : vector<2xi64>} ins(%padded_0, %arg4 : tensor<1x32x66x66xf32>, tensor<32x32x3x3xf32>) outs(%broadcasted_1 : tensor<1x32x64x64xf32>) -> tensor<1x32x64x64xf32>
+    return %3 : tensor<1x32x64x64xf32>
+  }
+}

@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script: make `data_generation` importable
 
-from data_generation.torch_fns import describe  # noqa: E402
+from rl_autoschedular.execution.torch_fns import describe  # noqa: E402
 
 MANIFEST_VERSION = 1
 FAMILIES = ("matmul", "conv2d", "add", "pooling", "relu", "multi")
@@ -235,7 +235,7 @@ def _export_torch(descs: list[dict]) -> list[str]:
     import torch
     from torch_mlir import fx
 
-    from data_generation.torch_fns import torch_callable, torch_dtype
+    from rl_autoschedular.execution.torch_fns import torch_callable, torch_dtype
 
     # torch.export's pytree deprecation chatter is noise here.
     warnings.filterwarnings("ignore", category=FutureWarning)

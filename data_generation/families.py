@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from data_generation.bundled import Benchmark, conv2d_nchw, conv_bias_relu, elementwise, maxpool_nchw
-from data_generation.torch_fns import describe
+from rl_autoschedular.execution.torch_fns import describe
 
 FAMILIES = ("conv_bias_relu", "conv_s2", "conv_1x1", "depthwise_conv", "linear_gelu", "attention_bmm", "softmax",
             "layer_norm", "maxpool_pad", "small_add", "small_relu_f64", "small_maxpool")

@@ -21,16 +21,15 @@ import time
 from pathlib import Path
 
 import numpy as np
-from bench_execution import iree_ms
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # run as a script: make `data_generation` importable
+sys.path.insert(0, str(ROOT))  # run as a script: make the repository's packages importable
 
-from data_generation.torch_fns import torch_time  # noqa: E402
 from rl_autoschedular.config import EnvConfig, MeasureConfig  # noqa: E402
 from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv  # noqa: E402
 from rl_autoschedular.env.search import make_action, random_search, sample_action  # noqa: E402
 from rl_autoschedular.env.wrappers import MeasurementStatistics  # noqa: E402
+from rl_autoschedular.execution import external  # noqa: E402
 from rl_autoschedular.execution.job import random_inputs  # noqa: E402
 from rl_autoschedular.execution.measure import Measurer  # noqa: E402
 from rl_autoschedular.ir.benchmarks import load_dataset  # noqa: E402
@@ -107,17 +106,21 @@ def expert_rows(m: Measurer, families: list) -> None:
             continue
         ms = info["time_ns"] / 1e6
         inputs = random_inputs([(s.shape, s.dtype) for s in bench.inputs], m.config.seed)
-        torch = torch_time(bench.torch, inputs)
-        t_own, t_best = torch["torch eager"][0], min(t for t, _ in torch.values())
-        iree = iree_ms(bench, inputs)
+        reference = m.reference(bench)
+        torch = [t for t in external.pytorch(bench, inputs, reference) if t.verified]
+        if not torch:
+            print(f"{bench.family:16s}{bench.name:38s}  no verified PyTorch time")
+            continue
+        t_own, t_best = torch[0].ms, min(t.ms for t in torch)
+        iree = external.iree(bench, inputs, reference)
         ratios["PyTorch eager in the benchmark's layout"].append(t_own / ms)
         ratios["its fastest variant"].append(t_best / ms)
-        if isinstance(iree, str):
+        if not iree.verified:
             iree_text = f"{'-':>9s}{'-':>8s}"
-            print(f"  IREE failed: {iree}")
+            print(f"  IREE: {iree.message}")
         else:
-            ratios["IREE llvm-cpu"].append(iree[0] / ms)
-            iree_text = f"{iree[0]:9.3f}{iree[0] / ms:7.2f}x"
+            ratios["IREE llvm-cpu"].append(iree.ms / ms)
+            iree_text = f"{iree.ms:9.3f}{iree.ms / ms:7.2f}x"
         print(f"{bench.family:16s}{bench.name:38s}{ms:9.3f}{t_own:10.3f}{t_own / ms:8.2f}x{t_best:11.3f}"
               f"{t_best / ms:7.2f}x{iree_text}  {' '.join(k for k, *_ in seq)}")
     for label, xs in ratios.items():

@@ -19,16 +19,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # run as a script: make `data_generation` importable
+sys.path.insert(0, str(ROOT))  # run as a script: make the repository's packages importable
 
-from data_generation.torch_fns import median_ms, torch_time  # noqa: E402
 from rl_autoschedular.config import MeasureConfig  # noqa: E402
-from rl_autoschedular.execution.job import random_inputs, worst_error  # noqa: E402
-from rl_autoschedular.execution.measure import Measurer, op_facts, reduction_size  # noqa: E402
-from rl_autoschedular.execution.reference import IreeError, IreeProgram, compile_iree  # noqa: E402
+from rl_autoschedular.execution import external  # noqa: E402
+from rl_autoschedular.execution.job import random_inputs  # noqa: E402
+from rl_autoschedular.execution.measure import Measurer, op_facts  # noqa: E402
 from rl_autoschedular.execution.schedule import Action, OpSchedule, Schedule  # noqa: E402
 from rl_autoschedular.ir.analysis import analyze  # noqa: E402
 from rl_autoschedular.ir.benchmarks import load_dataset  # noqa: E402
@@ -60,31 +57,6 @@ def simple_schedule(bench) -> Schedule:
         if any(sizes):
             ops.append(OpSchedule(op.tag, (Action("tile", sizes),)))
     return Schedule(tuple(reversed(ops)))
-
-
-def iree_ms(bench, inputs) -> tuple[float, list[np.ndarray]] | str:
-    """IREE llvm-cpu (host CPU, local-sync = 1 thread) on the same module, with its outputs; or why it failed."""
-    with tempfile.TemporaryDirectory() as tmp:
-        vmfb = Path(tmp) / "bench.vmfb"
-        try:
-            compile_iree(bench.text, vmfb, timeout=600)
-        except IreeError as exc:
-            return str(exc)
-        program = IreeProgram(vmfb)
-    args = program.device_arrays(inputs)
-    return median_ms(lambda: program.main(*args)), program.run(inputs)
-
-
-def agreement(bench, outputs, reference) -> str:
-    """'verified' with the max abs error when `outputs` match the reference under the tolerance schedules get,
-    else the error and the tolerance it exceeds."""
-    if [o.shape for o in outputs] != [r.shape for r in reference]:
-        return f"WRONG: shapes {[o.shape for o in outputs]}, reference {[r.shape for r in reference]}"
-    errors = [worst_error(o, r, s.dtype, reduction_size(bench)) for o, r, s in zip(outputs, reference, bench.outputs)]
-    err, allowed = max(errors, key=lambda e: e[0] - e[1])
-    if err <= allowed:
-        return f"verified, max abs error {err:.2g}"
-    return f"WRONG: max abs error {err:.3g} > tol {allowed:.3g}"
 
 
 def main() -> int:
@@ -138,16 +110,14 @@ def main() -> int:
             inputs = random_inputs([(s.shape, s.dtype) for s in bench.inputs], m.config.seed)
             reference = m.reference(bench)
             # PyTorch eager computes what the manifest's description says: the benchmark's own computation.
-            others = dict(torch_time(bench.torch, inputs)) if bench.torch else {}
-            others["IREE llvm-cpu"] = iree_ms(bench, inputs)
-            for label, result in others.items():
-                if isinstance(result, str):
-                    print(f"  {label:24s}{result}")
+            for other in [*external.pytorch(bench, inputs, reference), external.iree(bench, inputs, reference)]:
+                if other.timing is None:
+                    print(f"  {other.executor:28s}{other.message}")
                     continue
-                ms, outputs = result
-                print(f"  {label:24s}{ms:8.3f} ms  {bench.flops / ms / 1e6:6.1f} GFLOP/s  "
+                ms = other.ms
+                print(f"  {other.executor:28s}{ms:8.3f} ms  {bench.flops / ms / 1e6:6.1f} GFLOP/s  "
                       f"hand schedule is {ms / (r.time_ns / 1e6):.2f}x its speed  "
-                      f"[{agreement(bench, outputs, reference)}]")
+                      f"[{'verified' if other.verified else 'WRONG'}: {other.message}]")
     return 0
 
 

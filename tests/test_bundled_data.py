@@ -1,5 +1,5 @@
 """Checks of the bundled benchmark suites data/test and data/families (made by data_generation/bundled.py), and of
-their PyTorch descriptions (data_generation/torch_fns.py).
+their PyTorch descriptions (rl_autoschedular/execution/torch_fns.py).
 
 Parses every file with the xtc MLIR bindings; torch_mlir runs only in a spawned child (the two LLVMs clash in one
 process).
@@ -19,9 +19,9 @@ from mlir import ir
 
 from data_generation import bundled, families
 from data_generation.bundled import walk
-from data_generation.torch_fns import describe, functions, torch_callable
 from rl_autoschedular.execution.job import compare, random_inputs
 from rl_autoschedular.execution.measure import Measurer, reduction_size
+from rl_autoschedular.execution.torch_fns import describe, functions, torch_callable
 from rl_autoschedular.ir.benchmarks import load_benchmark, load_dataset
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "test"

@@ -83,13 +83,16 @@ def _run_iree_compile(text: str, vmfb: Path, timeout: float) -> None:
 
 
 class IreeProgram:
-    """A compiled module loaded in this process with the local-sync driver (one thread)."""
+    """A compiled module loaded in this process: with the local-sync driver for one thread, else local-task with
+    `threads` workers (IREE reads the worker count when it first creates that driver, once per process)."""
 
-    def __init__(self, vmfb: Path):
+    def __init__(self, vmfb: Path, threads: int = 1):
         import iree.runtime as rt
 
         self._rt = rt
-        self.config = rt.Config("local-sync")
+        if threads > 1:
+            rt.flags.parse_flags(f"--task_topology_group_count={threads}")
+        self.config = rt.Config("local-sync" if threads == 1 else "local-task")
         ctx = rt.SystemContext(config=self.config)
         ctx.add_vm_module(rt.VmModule.copy_buffer(self.config.vm_instance, vmfb.read_bytes()))
         self.main = ctx.modules.module["main"]

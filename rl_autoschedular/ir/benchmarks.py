@@ -98,7 +98,7 @@ class Benchmark:
     family: str | None = None
     # Manifest baselines: {machine fingerprint: {"<threads>": ns}}; not part of equality or hashing.
     baselines: dict = field(default_factory=dict, compare=False)
-    # The manifest's PyTorch description of the same computation (data_generation/torch_fns.py), if it has one.
+    # The manifest's PyTorch description of the same computation (execution/torch_fns.py), if it has one.
     torch: dict | None = field(default=None, compare=False)
 
 

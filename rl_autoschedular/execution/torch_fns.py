@@ -1,4 +1,4 @@
-"""The PyTorch functions behind the bundled benchmarks, and PyTorch eager timings of exactly their computation.
+"""The PyTorch functions behind the bundled benchmarks (`external.pytorch` times and checks them).
 
 A manifest entry's `torch` key describes its benchmark as `{"fn": NAME, "shapes": [[...], ...], "kwargs": {...},
 "dtype": "f32" | "f64"}`: `functions()[NAME](*tensors, **kwargs)` on tensors of those shapes and that dtype, given in
@@ -12,12 +12,8 @@ it, so that importing it is cheap.
 
 from __future__ import annotations
 
-import statistics
-import time
 from collections.abc import Callable
 from functools import cache, partial
-
-import numpy as np
 
 DTYPES = ("f32", "f64")
 # NCHW convolution and pooling functions: their 4-D operands can also be given in channels_last memory format.
@@ -79,46 +75,3 @@ def torch_callable(desc: dict) -> Callable:
     if desc["fn"] not in table:
         raise ValueError(f"unknown torch function {desc['fn']!r}; known: {', '.join(sorted(table))}")
     return partial(table[desc["fn"]], **desc.get("kwargs", {}))
-
-
-def median_ms(fn: Callable[[], object], warmup: int = 3, runs: int = 30) -> float:
-    """Median wall time of fn() in ms after warm-up."""
-    for _ in range(warmup):
-        fn()
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter_ns()
-        fn()
-        times.append(time.perf_counter_ns() - t)
-    return statistics.median(times) / 1e6
-
-
-def _numpy_outputs(result) -> list[np.ndarray]:
-    results = result if isinstance(result, tuple) else (result,)
-    return [np.ascontiguousarray(r.numpy()) for r in results]
-
-
-def torch_time(desc: dict, inputs: list[np.ndarray], threads: int = 1) -> dict[str, tuple[float, list[np.ndarray]]]:
-    """PyTorch eager timings of the described computation on `inputs` (numpy arrays in @main's argument order):
-    {label: (median ms, the outputs as numpy arrays in @main's layout)}. "torch eager" runs the inputs as given; an
-    NCHW convolution or pooling also gets "torch eager channels_last", its 4-D inputs converted beforehand.
-
-    Sets torch's intra-op thread count to `threads` for the process; runs under torch.no_grad()."""
-    import torch
-
-    dtype = torch_dtype(desc["dtype"])
-    tensors = [torch.from_numpy(x) for x in inputs]
-    if [list(t.shape) for t in tensors] != desc["shapes"] or any(t.dtype != dtype for t in tensors):
-        raise ValueError(f"inputs {[(tuple(t.shape), t.dtype) for t in tensors]} do not fit the description "
-                         f"{desc['shapes']} {desc['dtype']}")
-    fn = torch_callable(desc)
-    variants = {"torch eager": tensors}
-    if desc["fn"] in NCHW_WINDOWED:
-        variants["torch eager channels_last"] = [t.to(memory_format=torch.channels_last) if t.dim() == 4 else t
-                                                 for t in tensors]
-    torch.set_num_threads(threads)
-    results = {}
-    with torch.no_grad():
-        for label, args in variants.items():
-            results[label] = (median_ms(lambda: fn(*args)), _numpy_outputs(fn(*args)))
-    return results

@@ -1,0 +1,130 @@
+"""The same computation in other executors, timed and verified: PyTorch eager (from the benchmark's manifest
+description) and IREE llvm-cpu (the same MLIR, compiled for the host CPU).
+
+Every timing is a median after warm-up at a fixed thread count, with its spread, and comes with the check of its
+outputs against our IREE-confirmed reference under the tolerance schedules get. A baseline that cannot run says why
+in `message`; it is never silently missing.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from rl_autoschedular.execution.job import compare, verify_dtype
+from rl_autoschedular.execution.measure import compute_dtype, reduction_size
+from rl_autoschedular.execution.reference import IreeError, IreeProgram, compile_iree
+from rl_autoschedular.execution.torch_fns import NCHW_WINDOWED, torch_callable, torch_dtype
+from rl_autoschedular.ir.benchmarks import Benchmark
+
+IREE = "IREE llvm-cpu"
+TORCH = "PyTorch eager"
+TORCH_CL = "PyTorch eager channels_last"
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Wall times of repeated calls: median after warm-up, min and max, in ms."""
+
+    median_ms: float
+    min_ms: float
+    max_ms: float
+    runs: int
+
+
+def time_calls(fn: Callable[[], object], warmup: int = 3, runs: int = 30) -> Timing:
+    """Time `runs` calls of fn() after `warmup` untimed ones."""
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter_ns()
+        fn()
+        times.append((time.perf_counter_ns() - t) / 1e6)
+    return Timing(statistics.median(times), min(times), max(times), runs)
+
+
+@dataclass(frozen=True)
+class External:
+    """One executor's run of a benchmark: its timing (None if it could not run), whether its outputs matched our
+    reference, and a one-line message (the max error, or why it did not run or did not match)."""
+
+    executor: str
+    threads: int
+    timing: Timing | None
+    verified: bool
+    message: str
+
+    @property
+    def ms(self) -> float | None:
+        return self.timing.median_ms if self.timing else None
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def check_outputs(bench: Benchmark, outputs: list[np.ndarray], reference: list[np.ndarray]) -> tuple[bool, str]:
+    """(matched, message): `outputs` against the reference, with the tolerance and precision schedules get."""
+    dtypes = [verify_dtype(s.dtype, compute_dtype(bench.text)) for s in bench.outputs]
+    if len(outputs) != len(reference):
+        return False, f"{len(outputs)} outputs, the reference has {len(reference)}"
+    reason = compare([np.asarray(o) for o in outputs], reference, dtypes, reduction_size(bench))
+    return (True, "outputs match the reference") if reason is None else (False, reason)
+
+
+def _numpy_outputs(result) -> list[np.ndarray]:
+    results = result if isinstance(result, tuple) else (result,)
+    return [np.ascontiguousarray(r.numpy()) for r in results]
+
+
+def pytorch(bench: Benchmark, inputs: list[np.ndarray], reference: list[np.ndarray],
+            threads: int = 1) -> list[External]:
+    """PyTorch eager on the benchmark's manifest description, in the benchmark's own layout and, for NCHW
+    convolutions and poolings, also with channels_last inputs. Sets torch's intra-op thread count for the process.
+    A benchmark without a description gets one entry saying so."""
+    if not bench.torch or not bench.torch.get("fn") or "shapes" not in bench.torch:
+        return [External(TORCH, threads, None, False, "no PyTorch baseline: the manifest has no runnable PyTorch "
+                                                      "description of this benchmark")]
+    import torch
+
+    desc = bench.torch
+    try:
+        fn = torch_callable(desc)
+        tensors = [torch.from_numpy(x) for x in inputs]
+        if [list(t.shape) for t in tensors] != desc["shapes"] or any(t.dtype != torch_dtype(desc["dtype"])
+                                                                        for t in tensors):
+            raise ValueError(f"@main's inputs {[tuple(t.shape) for t in tensors]} do not fit the description "
+                             f"{desc['shapes']} {desc['dtype']}")
+    except (ValueError, KeyError) as exc:
+        return [External(TORCH, threads, None, False, f"no PyTorch baseline: {exc}")]
+    variants = {TORCH: tensors}
+    if desc["fn"] in NCHW_WINDOWED:
+        variants[TORCH_CL] = [t.to(memory_format=torch.channels_last) if t.dim() == 4 else t for t in tensors]
+    torch.set_num_threads(threads)
+    out = []
+    with torch.no_grad():
+        for label, args in variants.items():
+            verified, message = check_outputs(bench, _numpy_outputs(fn(*args)), reference)
+            out.append(External(label, threads, time_calls(lambda: fn(*args)), verified, message))
+    return out
+
+
+def iree(bench: Benchmark, inputs: list[np.ndarray], reference: list[np.ndarray], threads: int = 1,
+         compile_timeout: float = 600) -> External:
+    """IREE llvm-cpu on the same module: `local-sync` for one thread, `local-task` with `threads` workers else."""
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            vmfb = Path(tmp) / "bench.vmfb"
+            compile_iree(bench.text, vmfb, timeout=compile_timeout)
+            program = IreeProgram(vmfb, threads)
+        args = program.device_arrays(inputs)
+        verified, message = check_outputs(bench, program.run(inputs), reference)
+        return External(IREE, threads, time_calls(lambda: program.main(*args)), verified, message)
+    except IreeError as exc:
+        return External(IREE, threads, None, False, f"IREE failed: {exc}")

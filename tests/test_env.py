@@ -635,3 +635,31 @@ def test_v_on_a_casting_op_needs_narrow_vectors():
                               if i.name == "linalg.generic"), None)
     advance(relu, "T", Action("tile", (1, 1024)))
     assert can_vectorize(cfg, relu)  # no cast: wide vectors stay allowed
+
+
+def test_v_is_masked_where_the_vectorizer_refuses_the_maps(tmp_path):
+    """LQCD kernels read real and imaginary parts through constant map results, (d0, d1, d4, 1): no projected
+    permutation, which the vectorizer refuses. 56% of the masked random schedules on them were transform_error
+    until the mask knew it; the real vectorizer confirms the refusal."""
+    from rl_autoschedular.execution.measure import compile_schedule
+    from rl_autoschedular.execution.schedule import OpSchedule, Schedule
+    from rl_autoschedular.execution.tools_path import mlir_opt
+
+    bench = load_benchmark(DATA.parent / "train" / "lqcd_su3_matmul_4x4x4x8_f32.mlir")
+    env = MlirSchedulingEnv([bench], None, EnvConfig(reward_mode="proxy"))
+    env.reset()
+    assert not env.current_masks()[0][T["V"]]
+    env.step(make_action(env, "T", (4, 0, 1, 0, 0, 0)))
+    assert not env.current_masks()[0][T["V"]]
+    payload, script = compile_schedule(bench, Schedule((OpSchedule(env.episode.tag, (
+        Action("tile", (4, 0, 1, 0, 0, 0)), Action("vectorize"))),)))
+    (tmp_path / "payload.mlir").write_text(payload)
+    (tmp_path / "script.mlir").write_text(script)
+    done = subprocess.run([str(mlir_opt()), str(tmp_path / "payload.mlir"),
+                           f"--transform-preload-library=transform-library-paths={tmp_path / 'script.mlir'}",
+                           "--transform-interpreter"], capture_output=True, text=True)
+    assert done.returncode != 0 and "Attempted to vectorize, but failed" in done.stderr
+    relu = OpState.start(next(i for i in analyze((DATA / "relu_128x3072.mlir").read_text())
+                              if i.name == "linalg.generic"), None)
+    advance(relu, "T", Action("tile", (1, 1024)))
+    assert can_vectorize(EnvConfig(), relu)  # identity maps stay vectorizable

@@ -153,15 +153,36 @@ _CASTS = {"arith.extf", "arith.truncf", "arith.sitofp", "arith.uitofp", "arith.f
           "arith.extui", "arith.trunci", "arith.index_cast"}
 
 
+def _vectorizable_maps(st: OpState) -> bool:
+    """The vectorizer's precondition on a non-windowed op: every indexing map is a projected permutation, zero
+    results allowed. A map result that is another constant (an LQCD kernel reading the imaginary part at index 1)
+    or a sum of loops fails it ("not projected permutations"). After im2col the op is no longer the analysed one."""
+    if st.name.startswith(_WINDOWED_PREFIXES) or any(a.kind == "im2col" for a in st.actions):
+        return True
+    for access in st.info.accesses:
+        loops = []
+        for row in access.matrix:
+            hits = [i for i, c in enumerate(row[:-1]) if c]
+            if row[-1] != 0 or len(hits) > 1 or (hits and row[hits[0]] != 1):
+                return False
+            loops += hits
+        if len(set(loops)) != len(loops):
+            return False
+    return True
+
+
 def can_vectorize(cfg: EnvConfig, st: OpState) -> bool:
     """V: the tiled iteration space is under the limit (and, for a casting body, its innermost loop, which becomes
     the 1-D vectors, under `cast_vector_limit`), the op is no reduction with several results (the vectorizer fails
-    on a max and its index, as torch-mlir's argmax is), and a convolution or pooling can be made 1-D first."""
+    on a max and its index, as torch-mlir's argmax is), its maps are ones the vectorizer takes, and a convolution
+    or pooling can be made 1-D first."""
     if st.n_loops == 0 or math.prod(st.bounds) > cfg.vector_limit:
         return False
     if _CASTS & st.info.arith_counts.keys() and st.bounds[-1] > cfg.cast_vector_limit:
         return False
     if "reduction" in st.kinds and sum(a.role == "store" for a in st.info.accesses) > 1:
+        return False
+    if not _vectorizable_maps(st):
         return False
     return _decomposable(st) if st.name.startswith(_WINDOWED_PREFIXES) else True
 

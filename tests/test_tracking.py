@@ -1,5 +1,6 @@
-"""Tracking: the JSONL log (flushed lines, resume truncation), the MLflow store (readable back, reattached on resume),
-Neptune in debug and offline modes, the API token never written, and the plots drawn from a JSONL log."""
+"""Tracking: the JSONL log (flushed lines, resume truncation), the MLflow store (readable back, shared by the runs of
+a results folder, reattached on resume, moved by MLFLOW_TRACKING_URI), files attached to a finished run, Neptune in
+debug and offline modes, secrets never written or shown, and the plots drawn from a JSONL log."""
 
 from __future__ import annotations
 
@@ -9,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from rl_autoschedular.tracking.trackers import NeptuneTracker, make_tracker, summarize_eval, truncate_after
+from rl_autoschedular.tracking.trackers import (
+    NeptuneTracker,
+    _redact_uri,
+    log_artifacts,
+    make_tracker,
+    summarize_eval,
+    truncate_after,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 ROWS = [{"name": "matmul", "status": "ok", "speedup": 4.0, "time_ns": 10},
@@ -36,6 +44,18 @@ def log_run(run: Path, iterations: int, eval_every: int) -> None:
             tracker.log_metrics(i, metrics(i))
             if i % eval_every == 0:
                 tracker.log_eval(i, ROWS)
+
+
+def mlflow_client(store: Path):
+    from mlflow.tracking import MlflowClient
+
+    return MlflowClient(tracking_uri=f"sqlite:///{store}")
+
+
+@pytest.fixture(autouse=True)
+def default_mlflow_store(monkeypatch):
+    """Every test starts with the default store, whatever the caller's environment says."""
+    monkeypatch.delenv("MLFLOW_TRACKING_URI", raising=False)
 
 
 @pytest.fixture
@@ -86,15 +106,14 @@ def test_resume_drops_iterations_after_the_checkpoint(tmp_path):
 
 
 def test_mlflow_store_reads_back_and_resume_reattaches(tmp_path, in_tmp):
-    from mlflow.tracking import MlflowClient
-
     run = tmp_path / "run"
     with make_tracker(run, ["mlflow"], experiment="exp-test") as tracker:
         tracker.log_params({"ppo": {"lr": 3e-4}, "model_type": "lstm"})
         for i in range(3):
             tracker.log_metrics(i, metrics(i))
         tracker.log_eval(2, ROWS)
-    client = MlflowClient(tracking_uri=f"sqlite:///{run / 'mlflow.db'}")
+    assert not (run / "mlflow.db").exists()  # the store is the results folder's, beside the run
+    client = mlflow_client(tmp_path / "mlflow.db")
     exp = client.get_experiment_by_name("exp-test")
     (first,) = client.search_runs([exp.experiment_id])
     assert first.info.status == "FINISHED"
@@ -113,6 +132,82 @@ def test_mlflow_store_reads_back_and_resume_reattaches(tmp_path, in_tmp):
     steps = [m.step for m in client.get_metric_history(first.info.run_id, "speedup_geomean")]
     assert sorted(steps) == [0, 1, 2, 3]
     assert not list(in_tmp.iterdir())  # no mlruns/ or mlflow.db in the working directory
+
+
+def test_runs_of_a_results_folder_share_one_store(tmp_path, in_tmp):
+    results = tmp_path / "results"
+    runs = [results / "run_a_1", results / "run_b_2"]
+    for k, run in enumerate(runs):
+        with make_tracker(run, ["jsonl", "mlflow"]) as tracker:
+            tracker.log_metrics(0, {"reward_mean": float(k)})
+    client = mlflow_client(results / "mlflow.db")
+    found = client.search_runs([client.get_experiment_by_name("mlir-rl").experiment_id])
+    by_dir = {r.data.tags["run_dir"]: r for r in found}
+    assert sorted(by_dir) == [str(run) for run in runs]
+    for k, run in enumerate(runs):
+        mlflow_run = by_dir[str(run)]
+        assert mlflow_run.info.run_name == run.name
+        assert mlflow_run.info.run_id == (run / "mlflow_run_id").read_text().strip()
+        assert mlflow_run.data.metrics["reward_mean"] == float(k)
+        assert mlflow_run.info.artifact_uri.startswith((results / "mlartifacts").as_uri())
+
+    with make_tracker(runs[0], ["jsonl", "mlflow"], resume_iteration=0) as tracker:
+        tracker.log_metrics(1, {"reward_mean": 5.0})
+    assert len(client.search_runs([found[0].info.experiment_id])) == 2  # reattached, not a third run
+    history = client.get_metric_history(by_dir[str(runs[0])].info.run_id, "reward_mean")
+    assert sorted((m.step, m.value) for m in history) == [(0, 0.0), (1, 5.0)]
+    assert not list(in_tmp.iterdir())
+
+
+def test_mlflow_tracking_uri_from_the_environment(tmp_path, in_tmp, monkeypatch, caplog):
+    run = tmp_path / "results" / "run"
+    with make_tracker(run, ["mlflow"]) as tracker:  # first in the default store
+        tracker.log_metrics(0, {"reward_mean": 1.0})
+    old_id = (run / "mlflow_run_id").read_text().strip()
+    other = tmp_path / "elsewhere" / "other.db"
+    other.parent.mkdir()
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", f"sqlite:///{other}")
+    # a run resumed against another store cannot reattach: it starts a new MLflow run there, and says so
+    with make_tracker(run, ["mlflow"], resume_iteration=0) as tracker:
+        tracker.log_metrics(1, {"reward_mean": 2.0})
+    assert f"MLflow run {old_id}" in caplog.text and str(other) in caplog.text
+    (moved,) = mlflow_client(other).search_runs([mlflow_client(other).get_experiment_by_name("mlir-rl").experiment_id])
+    assert moved.info.run_id == (run / "mlflow_run_id").read_text().strip() != old_id
+    assert moved.data.tags["run_dir"] == str(run) and moved.data.metrics == {"reward_mean": 2.0}
+    assert moved.info.artifact_uri.startswith((other.parent / "mlartifacts").as_uri())
+    assert len(mlflow_client(tmp_path / "results" / "mlflow.db").get_metric_history(old_id, "reward_mean")) == 1
+    assert not list(in_tmp.iterdir())
+
+
+def test_log_artifacts_attaches_files_to_a_finished_run(tmp_path, in_tmp):
+    run = tmp_path / "run"
+    with make_tracker(run, ["jsonl", "mlflow", "neptune"], neptune_mode="offline") as tracker:
+        tracker.log_metrics(0, metrics(0))
+    png = tmp_path / "training.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n-training")
+    assert log_artifacts(run, [png]) == ["mlflow", "neptune"]
+    client = mlflow_client(tmp_path / "mlflow.db")
+    run_id = (run / "mlflow_run_id").read_text().strip()
+    assert [a.path for a in client.list_artifacts(run_id, "plots")] == ["plots/training.png"]
+    local = client.download_artifacts(run_id, "plots/training.png", str(tmp_path))
+    assert Path(local).read_bytes() == png.read_bytes()
+    # Neptune's offline data keeps a copy of the file, for the next `neptune sync`
+    assert [p for p in (run / ".neptune" / "offline").rglob("*.png") if p.read_bytes() == png.read_bytes()]
+
+    jsonl_only = tmp_path / "jsonl_only"
+    log_run(jsonl_only, 1, 1)
+    assert log_artifacts(jsonl_only, [png]) == []
+    with pytest.raises(ValueError, match="no mlflow data"):
+        log_artifacts(jsonl_only, [png], ["jsonl", "mlflow"])
+    with pytest.raises(ValueError, match="no such file"):
+        log_artifacts(run, [tmp_path / "missing.png"])
+    assert not list(in_tmp.iterdir())
+
+
+def test_tracking_uri_is_shown_without_credentials():
+    assert _redact_uri("https://alice:s3cret@mlflow.example:5000/x?token=abc") == "https://***@mlflow.example:5000/x"
+    assert _redact_uri("postgresql://u:p@ss@db/mlflow") == "postgresql://***@db/mlflow"
+    assert _redact_uri("sqlite:////abs/results/mlflow.db") == "sqlite:////abs/results/mlflow.db"
 
 
 def test_neptune_debug_mode(tmp_path, in_tmp):
@@ -137,8 +232,8 @@ def test_secrets_never_reach_the_run_dir(tmp_path, in_tmp, monkeypatch):
         tracker.log_params({"ppo": {"lr": 3e-4}, "note": f"token={secret}"})
         tracker.log_metrics(0, metrics(0))
         tracker.log_eval(0, ROWS)
-    assert (run / ".neptune" / "offline").is_dir() and (run / "mlflow.db").is_file()
-    files = [p for p in run.rglob("*") if p.is_file()]
+    assert (run / ".neptune" / "offline").is_dir() and (tmp_path / "mlflow.db").is_file()
+    files = [p for p in tmp_path.rglob("*") if p.is_file()]  # the run directory and the store beside it
     assert files and not [p for p in files if secret.encode() in p.read_bytes()]
     assert not list(in_tmp.iterdir())
 

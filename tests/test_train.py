@@ -77,7 +77,9 @@ def test_two_iterations_train_log_and_checkpoint(tmp_path, model_type):
         assert evals[0]["summary"]["speedup_geomean"] == pytest.approx(row["speedup"])
     else:
         assert row["speedup"] is None and evals[0]["summary"]["speedup_geomean"] == 1.0
-    assert (run / "mlflow.db").exists() and (run / "git_commit").read_text().strip()
+    # the MLflow store is shared by the runs of the run directory's parent folder
+    assert (tmp_path / "mlflow.db").exists() and (run / "mlflow_run_id").exists()
+    assert (run / "git_commit").read_text().strip()
     ckpt = load_checkpoint(latest_checkpoint(run))
     assert ckpt["iteration"] == 2 and ckpt["config"]["model"]["model_type"] == model_type
     policy = Policy(EnvConfig(), ModelConfig(**ckpt["config"]["model"]))

@@ -1,7 +1,8 @@
 """Train the scheduling agent with PPO on measured, verified speedups.
 
 A run writes results/run_<name>_<time>/ (or --run-dir): config.json and the git commit, metrics.jsonl (one line per
-iteration), eval.jsonl (per-benchmark results of each evaluation), checkpoints/, and the MLflow store (mlflow.db).
+iteration), eval.jsonl (per-benchmark results of each evaluation), checkpoints/, and mlflow_run_id: its run in the
+MLflow store that all runs of the results folder share (results/mlflow.db, or $MLFLOW_TRACKING_URI).
 --resume RUN_DIR continues from that run's last checkpoint."""
 
 from __future__ import annotations

@@ -11,13 +11,21 @@ What each backend writes, all inside the run directory RUN_DIR:
   - ``params.json``: the last `log_params` snapshot (the run's configuration).
   Lines are appended and flushed one by one, so a resumed run continues the same files and a killed run loses at
   most the line being written. Values are strict JSON: a NaN or infinite float is written as null.
-- ``mlflow``: a SQLite store ``mlflow.db`` (artifacts, if any, under ``mlartifacts/``), one MLflow run per training
-  run; its id is kept in ``mlflow_run_id`` so that a resumed run logs into the same MLflow run. The dashboard::
+- ``mlflow``: one MLflow run per training run, named after the run directory and tagged ``run_dir`` (its absolute
+  path), in a store that all the runs of a checkout share, so that they can be compared side by side
+  (`mlflow_tracking_uri`):
 
-      mlflow ui --backend-store-uri sqlite:///RUN_DIR/mlflow.db
+  - ``$MLFLOW_TRACKING_URI`` when set: a tracking server (what a cluster needs: many Slurm jobs must not write one
+    SQLite file over a network file system) or another store. It is read from the environment only, never from the
+    config, because a URI may hold a password and the config is copied into the run directory and checkpoints; it
+    is only ever shown with its password masked.
+  - else the SQLite file ``mlflow.db`` in the run directory's parent folder: ``results/mlflow.db`` for the runs in
+    ``results/``. Artifacts of a SQLite store go to ``mlartifacts/`` beside it (never ``./mlruns`` of the cwd).
 
-  (an absolute RUN_DIR gives four slashes: ``sqlite:////abs/path/run_x/mlflow.db``). Nothing goes to the network:
-  the store is a local file and MLflow's telemetry is switched off unless the user set it.
+  The MLflow run's id is kept in ``RUN_DIR/mlflow_run_id``, so that a resumed run logs into the same MLflow run; a
+  run moved to another folder (or an environment pointing elsewhere) starts a new one, with a warning. The
+  dashboard: ``scripts/mlflow_ui.sh``. Nothing goes to the network unless ``MLFLOW_TRACKING_URI`` says so, and
+  MLflow's telemetry is switched off unless the user set it.
 - ``neptune``: ``neptune.init_run`` in mode ``offline`` (default; data under ``RUN_DIR/.neptune/``, uploaded later
   with ``neptune sync --path RUN_DIR`` by a user who has a Neptune-compatible server), ``debug`` (nothing kept; for
   tests) or ``async`` (live, only with a server: without one the client hangs about a minute and then fails). The
@@ -28,6 +36,8 @@ What each backend writes, all inside the run directory RUN_DIR:
 On resume, `truncate_after` (or ``resume_iteration``) drops the JSONL lines of iterations after the checkpoint, so
 a run killed after logging iteration k but before checkpointing it does not log k twice. MLflow and Neptune have no
 way to delete logged points: there, a repeated iteration shows as a second value at the same step.
+
+`log_artifacts` attaches files (the PNG plots of ``analysis/plot_results.py``) to a run, finished or not.
 """
 
 from __future__ import annotations
@@ -40,6 +50,7 @@ import os
 import re
 import time
 import uuid
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +60,9 @@ BACKENDS = ("jsonl", "mlflow", "neptune")
 NEPTUNE_MODES = ("offline", "debug", "async")
 METRICS_FILE = "metrics.jsonl"
 EVAL_FILE = "eval.jsonl"
+MLFLOW_STORE = "mlflow.db"
+MLFLOW_RUN_ID_FILE = "mlflow_run_id"
+NEPTUNE_RUN_ID_FILE = "neptune_run_id"
 
 
 class Tracker:
@@ -153,28 +167,37 @@ class JsonlTracker(Tracker):
         stream.flush()
 
 
+def mlflow_tracking_uri(run_dir: str | Path) -> str:
+    """The MLflow store of the run in `run_dir`: ``$MLFLOW_TRACKING_URI`` when set, else the SQLite store
+    ``mlflow.db`` in the run directory's parent folder, which every run written beside it shares."""
+    return os.environ.get("MLFLOW_TRACKING_URI") or f"sqlite:///{Path(run_dir).resolve().parent / MLFLOW_STORE}"
+
+
 class MlflowTracker(Tracker):
-    """MLflow run in a SQLite store inside the run directory, reattached on resume."""
+    """An MLflow run in the shared store (`mlflow_tracking_uri`), tagged with its run directory and reattached on
+    resume through ``RUN_DIR/mlflow_run_id``."""
 
     def __init__(self, run_dir: str | Path, experiment: str):
-        os.environ.setdefault("MLFLOW_DISABLE_TELEMETRY", "true")
-        from mlflow.tracking import MlflowClient  # lazy: importing mlflow takes seconds
-
         self.run_dir = Path(run_dir).resolve()
         self.run_dir.mkdir(parents=True, exist_ok=True)
-        self.tracking_uri = f"sqlite:///{self.run_dir / 'mlflow.db'}"
-        self.client = MlflowClient(tracking_uri=self.tracking_uri)
-        id_file = self.run_dir / "mlflow_run_id"
-        if id_file.exists():
-            self.run_id = id_file.read_text().strip()
+        uri = mlflow_tracking_uri(self.run_dir)
+        self.client = _mlflow_client(uri)
+        id_file = self.run_dir / MLFLOW_RUN_ID_FILE
+        self.run_id = id_file.read_text().strip() if id_file.exists() else None
+        if self.run_id and _mlflow_run_exists(self.client, self.run_id):
             self.client.update_run(self.run_id, status="RUNNING")
         else:
+            if self.run_id:
+                log.warning("MLflow run %s of %s is not in %s; logging to a new MLflow run", self.run_id,
+                            self.run_dir, _redact_uri(uri))
             found = self.client.get_experiment_by_name(experiment)
-            # without an explicit location MLflow would put artifacts in ./mlruns of whatever the cwd is
             exp_id = found.experiment_id if found else self.client.create_experiment(
-                experiment, artifact_location=(self.run_dir / "mlartifacts").as_uri())
+                experiment, artifact_location=_artifact_location(uri))
             self.run_id = self.client.create_run(exp_id, run_name=self.run_dir.name).info.run_id
             id_file.write_text(self.run_id + "\n")
+        # set on every start, so that the tag follows a run directory that was moved within the same store
+        self.client.set_tag(self.run_id, "run_dir", str(self.run_dir))
+        log.info("MLflow run %s in %s", self.run_id, _redact_uri(uri))
 
     def log_params(self, params: dict) -> None:
         """Log flattened, stringified parameters; on resume only new keys (MLflow forbids changing a value)."""
@@ -221,20 +244,8 @@ class NeptuneTracker(Tracker):
     def __init__(self, run_dir: str | Path, mode: str = "offline"):
         if mode not in NEPTUNE_MODES:
             raise ValueError(f"neptune mode must be one of {', '.join(NEPTUNE_MODES)}, not {mode!r}")
-        import neptune  # lazy: slow to import
-
         self.run_dir = Path(run_dir).resolve()
-        self.run_dir.mkdir(parents=True, exist_ok=True)
-        id_file = self.run_dir / "neptune_run_id"
-        if not id_file.exists():
-            id_file.write_text(uuid.uuid4().hex + "\n")
-        # neptune 1.x has no data-directory argument; it reads this variable when the run starts (even debug mode
-        # creates .neptune/ in the cwd otherwise), so it is set for the start only
-        with _environ("NEPTUNE_DATA_DIRECTORY", str(self.run_dir / ".neptune")):
-            # stdout/stderr capture could copy anything printed into files; the trainer records the git commit
-            self.run = neptune.init_run(mode=mode, custom_run_id=id_file.read_text().strip(), name=self.run_dir.name,
-                                        capture_stdout=False, capture_stderr=False, capture_hardware_metrics=False,
-                                        source_files=[], git_ref=False)
+        self.run = _neptune_run(self.run_dir, mode)
 
     def log_params(self, params: dict) -> None:
         """Assign the configuration under ``params/`` (lists and other types stringified)."""
@@ -307,6 +318,104 @@ def make_tracker(run_dir: str | Path, backends: list[str], experiment: str = "ml
         MultiTracker(trackers).close(failed=True)
         raise
     return MultiTracker(trackers)
+
+
+def log_artifacts(run_dir: str | Path, paths: Iterable[str | Path], backends: Iterable[str] | None = None,
+                  folder: str = "plots") -> list[str]:
+    """Attach files (e.g. PNG plots) to the run in `run_dir`, finished or not, under `folder`; returns the backends
+    they went to. `backends` (``mlflow``, ``neptune``) defaults to every one the run used:
+
+    - ``mlflow``: the MLflow run named in ``RUN_DIR/mlflow_run_id``, in the store `mlflow_tracking_uri` resolves
+      now (so the same ``MLFLOW_TRACKING_URI`` as during training, if one was set); a file keeps its name.
+    - ``neptune``: the run's offline data ``RUN_DIR/.neptune``, as ``<folder>/<file stem>``, copied there, so the
+      next ``neptune sync --path RUN_DIR`` uploads it. Neptune syncs offline data one session at a time: on the
+      server the files arrive as a run of the same name (a resumed offline run's iterations do the same).
+
+    `backends` may be the run's ``tracking.backends``: ``jsonl`` holds no files and is skipped. Attaching a file again
+    replaces it in MLflow. Raises ValueError for a missing file, or a backend asked for that has no data of this run.
+    """
+    run_dir = Path(run_dir).resolve()
+    paths = [Path(p) for p in paths]
+    used = [b for b, marker in (("mlflow", MLFLOW_RUN_ID_FILE), ("neptune", ".neptune/offline"))
+            if (run_dir / marker).exists()]
+    backends = used if backends is None else [b for b in backends if b != "jsonl"]
+    for backend in backends:
+        if backend not in used:
+            raise ValueError(f"{run_dir}: the run has no {backend} data to attach files to"
+                             + (" (only offline runs keep any)" if backend == "neptune" else ""))
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        raise ValueError(f"no such file: {', '.join(missing)}")
+    if "mlflow" in backends:
+        uri = mlflow_tracking_uri(run_dir)
+        client = _mlflow_client(uri)
+        run_id = (run_dir / MLFLOW_RUN_ID_FILE).read_text().strip()
+        if not _mlflow_run_exists(client, run_id):
+            raise ValueError(f"{run_dir}: MLflow run {run_id} is not in {_redact_uri(uri)}; set MLFLOW_TRACKING_URI "
+                             "to the store the run logged to")
+        for path in paths:
+            client.log_artifact(run_id, str(path), artifact_path=folder)
+    if "neptune" in backends:
+        from neptune.types import File
+
+        run = _neptune_run(run_dir, "offline")
+        try:
+            for path in paths:
+                # the content, not the path: the offline data then holds a copy, whatever becomes of the file
+                run[f"{folder}/{path.stem}"].upload(
+                    File.from_content(path.read_bytes(), extension=path.suffix.lstrip(".") or None))
+        finally:
+            run.stop()
+    return backends
+
+
+def _mlflow_client(uri: str):
+    os.environ.setdefault("MLFLOW_DISABLE_TELEMETRY", "true")
+    from mlflow.tracking import MlflowClient  # lazy: importing mlflow takes seconds
+
+    return MlflowClient(tracking_uri=uri)
+
+
+def _mlflow_run_exists(client, run_id: str) -> bool:
+    from mlflow.exceptions import MlflowException
+
+    try:
+        client.get_run(run_id)
+    except MlflowException as exc:
+        if exc.error_code == "RESOURCE_DOES_NOT_EXIST":
+            return False
+        raise
+    return True
+
+
+def _artifact_location(uri: str) -> str | None:
+    """``mlartifacts/`` beside a SQLite store (MLflow's default is ./mlruns of whatever the cwd is); for another
+    store, None: the server or store decides."""
+    if not uri.startswith("sqlite:///"):
+        return None
+    return (Path(uri.removeprefix("sqlite:///")).resolve().parent / "mlartifacts").as_uri()
+
+
+def _redact_uri(uri: str) -> str:
+    """`uri` fit for a log line: its user and password masked (``https://***@host/path``), its query left out."""
+    return re.sub(r"(?<=://)[^/?#]*@", "***@", uri.partition("?")[0])
+
+
+def _neptune_run(run_dir: Path, mode: str):
+    """The Neptune run of `run_dir` (its custom id kept in ``neptune_run_id``), data under ``RUN_DIR/.neptune``."""
+    import neptune  # lazy: slow to import
+
+    run_dir.mkdir(parents=True, exist_ok=True)
+    id_file = run_dir / NEPTUNE_RUN_ID_FILE
+    if not id_file.exists():
+        id_file.write_text(uuid.uuid4().hex + "\n")
+    # neptune 1.x has no data-directory argument; it reads this variable when the run starts (even debug mode
+    # creates .neptune/ in the cwd otherwise), so it is set for the start only
+    with _environ("NEPTUNE_DATA_DIRECTORY", str(run_dir / ".neptune")):
+        # stdout/stderr capture could copy anything printed into files; the trainer records the git commit
+        return neptune.init_run(mode=mode, custom_run_id=id_file.read_text().strip(), name=run_dir.name,
+                                capture_stdout=False, capture_stderr=False, capture_hardware_metrics=False,
+                                source_files=[], git_ref=False)
 
 
 def _verified(row: dict) -> bool:

@@ -199,6 +199,12 @@ class PPOConfig(_Strict):
     target_kl: float | None = Field(None, gt=0, description="stop the epochs of an update early past this KL")
 
 
+class EvaluationConfig(_Strict):
+    """How `evaluation/evaluate.py` judges a checkpoint (its `--samples` overrides `samples`)."""
+
+    samples: int = Field(32, ge=1, description="N: measurements of agent-guided, random and greedy search each")
+
+
 class TrackingConfig(_Strict):
     """Where metrics go: JSONL always, plus MLflow and/or Neptune."""
 
@@ -223,6 +229,7 @@ class RunConfig(_Strict):
     measure: MeasureConfig = Field(default_factory=MeasureConfig)
     model: ModelConfig = Field(default_factory=ModelConfig)
     ppo: PPOConfig = Field(default_factory=PPOConfig)
+    evaluation: EvaluationConfig = Field(default_factory=EvaluationConfig)
     tracking: TrackingConfig = Field(default_factory=TrackingConfig)
     cluster: ClusterConfig = Field(default_factory=ClusterConfig, description="where measurements run")
 

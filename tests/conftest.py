@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,19 @@ FAST = MeasureConfig(timing=TimingConfig(warmup=1, min_runs=3, max_runs=10, targ
 @pytest.fixture
 def fast_config() -> MeasureConfig:
     return FAST
+
+
+@pytest.fixture(scope="session")
+def quick_run(tmp_path_factory) -> Path:
+    """A real run of the quick start's config (config/quick.json), cut to one iteration: its run directory, with
+    a checkpoint and its metrics. Shared by the tests of everything that consumes a trained checkpoint."""
+    run = tmp_path_factory.mktemp("quick") / "run"
+    env = {**os.environ, "MLIR_RL_CACHE": str(run.parent / "cache")}
+    command = [sys.executable, str(ROOT / "bin" / "train.py"), "--config", str(ROOT / "config" / "quick.json"),
+               "--iterations", "1", "--run-dir", str(run)]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return run
 
 
 def _slurm_local(command: str) -> subprocess.CompletedProcess:

@@ -23,10 +23,10 @@ def main(argv=None) -> int:
 
     import torch
 
-    from rl_autoschedular.agent.checkpoint import latest_checkpoint, load_checkpoint
-    from rl_autoschedular.agent.models import Policy
+    from rl_autoschedular.agent.checkpoint import latest_checkpoint
+    from rl_autoschedular.agent.inference import load_policy
     from rl_autoschedular.agent.trainer import eval_rows, play, split
-    from rl_autoschedular.config import ConfigError, RunConfig
+    from rl_autoschedular.config import ConfigError
     from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
     from rl_autoschedular.env.wrappers import MeasurementStatistics
     from rl_autoschedular.execution.measure import Measurer
@@ -38,8 +38,7 @@ def main(argv=None) -> int:
     if path is None or not path.is_file():
         return fail(f"{run_dir}: no checkpoint found; train first (bin/train.py) or pass --checkpoint FILE")
     try:
-        ckpt = load_checkpoint(path)
-        cfg = RunConfig.model_validate(ckpt["config"])
+        policy, cfg, ckpt = load_policy(path)
         if args.data:
             benches = load_dataset(args.data)
         else:
@@ -50,9 +49,6 @@ def main(argv=None) -> int:
     if not benches:
         return fail(f"{run_dir}: the run has no held-out set (its data.eval is empty); pass --split train or "
                     "--data FOLDER")
-    policy = Policy(cfg.env, cfg.model)
-    policy.load_state_dict(ckpt["model"])
-    policy.eval()
     with Measurer(cfg.cache_dir or DEFAULT_CACHE, cfg.measure) as measurer:
         env = MlirSchedulingEnv(benches, measurer, cfg.env)
         names = [b.bench.name for b in env.benches]

@@ -1,0 +1,151 @@
+"""`bin/optimize.py`: a user's file optimized with a trained policy; the schedule replays with stock mlir-opt, the
+report holds verified whole-program and per-op times beside IREE and PyTorch, and bad input is one error line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+from conftest import DATA, FAST, ROOT, mlir_opt_replay
+
+from rl_autoschedular.commands.optimize import DEFAULT_CHECKPOINT
+from rl_autoschedular.ir.analysis import analyze
+
+BENCH = DATA / "matmul_bias_relu_256x512x512.mlir"  # listed in data/test/manifest.json with a PyTorch description
+
+
+@pytest.fixture(scope="module")
+def checkpoint(tmp_path_factory):
+    """The checkpoint of the smallest real training run: one PPO iteration of two episodes with the proxy reward
+    (nothing executes), written by the trainer itself. Its measure settings are the fast ones of the other tests."""
+    from rl_autoschedular.agent.trainer import Trainer
+    from rl_autoschedular.config import RunConfig
+    from rl_autoschedular.ir.benchmarks import load_benchmark
+
+    run = tmp_path_factory.mktemp("run")
+    cfg = RunConfig.model_validate({
+        "name": "tiny", "iterations": 1, "device": "cpu", "env": {"reward_mode": "proxy"},
+        "measure": FAST.model_dump(), "model": {"hidden": 16}, "tracking": {"backends": ["jsonl"]},
+        "ppo": {"episodes_per_iteration": 2, "minibatch_size": 8, "update_epochs": 1}})
+    Trainer(cfg, run, None, benchmarks=([load_benchmark(BENCH)], [])).train()
+    return run / "checkpoints" / "ckpt_000001.pt"
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("cache")
+
+
+def _optimize(*args):
+    return subprocess.run([sys.executable, str(ROOT / "bin" / "optimize.py"), *map(str, args)], capture_output=True,
+                          text=True, cwd=ROOT)
+
+
+def _run(path, out, checkpoint, cache, *extra) -> tuple[subprocess.CompletedProcess, dict]:
+    done = _optimize(path, "--checkpoint", checkpoint, "--out", out, "--cache-dir", cache, *extra)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done, json.loads((out / "report.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def listed(checkpoint, cache, tmp_path_factory):
+    """The greedy schedule of the manifest's file."""
+    out = tmp_path_factory.mktemp("listed")
+    return (out, *_run(BENCH, out, checkpoint, cache))
+
+
+def _assert_verified_ratio(row):
+    assert row["verified"] and row["threads"] == 1, row
+    assert row["baseline_ms"] > 0 and row["optimized_ms"] > 0
+    assert row["speedup"] == pytest.approx(row["baseline_ms"] / row["optimized_ms"])
+
+
+def test_writes_the_schedule_the_optimized_ir_and_a_verified_report(listed):
+    out, done, report = listed
+    assert all((out / f).is_file() for f in ("schedule.mlir", "optimized.mlir", "payload.mlir", "report.json"))
+    assert report["search"] == 1 and report["measurements"] == 1 and report["greedy"]["threads"] == 1
+    whole = report["whole_program"]
+    _assert_verified_ratio(whole)
+    assert whole["baseline"]["status"] == "ok" and whole["optimized"]["threads"] == 1
+    ops = [(o.tag, o.name) for o in analyze(BENCH.read_text()) if o.name != "linalg.fill"]
+    assert [(r["tag"], r["op"]) for r in report["ops"]] == ops  # matmul, bias add, relu
+    for row in report["ops"]:  # each timed alone: unscheduled, then with its part of the schedule
+        assert row["baseline_ms"] > 0 and row["threads"] == 1
+        if row["verified"]:
+            _assert_verified_ratio(row)
+        else:  # that op's part, cut off from its neighbours, failed alone: the row says how
+            assert row["status"] != "ok" and row["note"], row
+    iree = report["external"]["iree"]
+    assert iree["executor"] == "IREE llvm-cpu" and iree["verified"] and iree["threads"] == 1, iree
+    assert iree["timing"]["median_ms"] > 0
+    (eager, *_) = report["external"]["pytorch"]
+    assert eager["executor"] == "PyTorch eager" and eager["verified"] and eager["timing"]["median_ms"] > 0, eager
+    for label in ("whole program", "op_1 linalg.matmul", "IREE llvm-cpu", "PyTorch eager"):
+        assert label in done.stdout
+
+
+def test_the_schedule_replays_with_mlir_opt_to_the_optimized_ir(listed, tmp_path):
+    from mlir import ir
+
+    out, _, report = listed
+    replayed, in_process = mlir_opt_replay(tmp_path, (out / "payload.mlir").read_text(),
+                                           (out / "schedule.mlir").read_text())
+    optimized = str(ir.Module.parse((out / "optimized.mlir").read_text(), ir.Context()))
+    assert replayed == in_process == optimized
+    if report["schedule"]:  # the policy scheduled something: the IR is not the payload any more
+        assert optimized != str(ir.Module.parse((out / "payload.mlir").read_text(), ir.Context()))
+    # the command that wrote optimized.mlir, with the pinned mlir-opt: the one to replay it with
+    assert "/mlir-opt " in report["replay"]
+    assert report["replay"].endswith(f"--transform-interpreter -o {out / 'optimized.mlir'}")
+
+
+def test_a_bare_file_has_no_pytorch_baseline_and_search_keeps_the_best(checkpoint, cache, tmp_path):
+    mine = tmp_path / "mine.mlir"
+    shutil.copy(BENCH, mine)  # the same program, but no manifest describes it
+    _, report = _run(mine, tmp_path / "out", checkpoint, cache, "--search", "3")
+    (eager,) = report["external"]["pytorch"]
+    assert eager["timing"] is None and eager["message"].startswith("no PyTorch baseline")
+    assert report["external"]["iree"]["verified"]
+    assert report["measurements"] == 3  # the greedy schedule and two sampled from the policy
+    whole = report["whole_program"]
+    _assert_verified_ratio(whole)
+    greedy = report["greedy"]
+    if greedy["verified"]:  # the best of the three is kept: never worse than the greedy one
+        assert whole["speedup"] >= greedy["speedup"]
+    assert whole["speedup"] == 1.0 or report["schedule"]  # a schedule that kept nothing is the program unchanged
+
+
+@pytest.mark.parametrize("name,text,message", [
+    ("missing.mlir", None, "file not found"),
+    ("broken.mlir", "func.func @main(%a: tensor<4xf32>) -> tensor<4xf32> {\n  %r = linalg.nope\n}\n",
+     "does not parse"),
+    ("dynamic.mlir", "func.func @main(%a: tensor<?xf32>) -> tensor<?xf32> {\n  return %a : tensor<?xf32>\n}\n",
+     "dynamic dimension"),
+])
+def test_bad_input_is_one_error_line(checkpoint, tmp_path, name, text, message):
+    path = tmp_path / name
+    if text is not None:
+        path.write_text(text)
+    done = _optimize(path, "--checkpoint", checkpoint, "--out", tmp_path / "out")
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"error: {path}: ") and message in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1  # no traceback
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_bad_checkpoint_is_one_error_line(tmp_path):
+    bad = tmp_path / "ckpt.pt"
+    bad.write_text("not a checkpoint")
+    done = _optimize(BENCH, "--checkpoint", bad, "--out", tmp_path / "out")
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1
+    assert done.stderr.startswith(f"error: {bad}: not a usable checkpoint")
+
+
+@pytest.mark.skipif(DEFAULT_CHECKPOINT.exists(), reason="the pretrained policy is shipped")
+def test_without_the_pretrained_policy_it_says_to_pass_a_checkpoint(tmp_path):
+    done = _optimize(BENCH, "--out", tmp_path / "out")
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1
+    assert str(DEFAULT_CHECKPOINT) in done.stderr and "--checkpoint" in done.stderr

@@ -58,7 +58,7 @@ EXPERT = {
     # variance sum); the mean and variance reductions vectorized along the row. Chains longer than one producer per
     # consumer are not fusible yet.
     "layer_norm": [_FUSE_ROW, _V, _V, _FUSE_ROW, _V, _V, _NT, _NT, _NT, _RED, _V, _NT, _NT, ("TPF", (1, 0)), _V, _V,
-                   _ROW, _V, _NT, _RED, _V, _ROW, _V],
+                   _ROW, _V, _NT, _RED, _V, ("T", (1, 64)), _V],  # the f32 -> f64 cast: 64 lanes at most
     "maxpool_pad": [("T", (0, 1, 1, 0, 0, 0)), _NT],
     "small_add": [("FLAT", ()), ("T", (32,)), _V],
     "small_relu_f64": [("FLAT", ()), ("T", (16,)), _V],

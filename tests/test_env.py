@@ -663,3 +663,17 @@ def test_v_is_masked_where_the_vectorizer_refuses_the_maps(tmp_path):
                               if i.name == "linalg.generic"), None)
     advance(relu, "T", Action("tile", (1, 1024)))
     assert can_vectorize(EnvConfig(), relu)  # identity maps stay vectorizable
+
+
+def test_every_expert_sequence_of_bench_env_is_legal_under_the_masks():
+    """The expert sequences of evaluation/bench_env.py are plain env actions: a mask change that forbids one of
+    them (as the cast-width limit did to layer norm's f32 -> f64 row) must show here, not in a benchmark run."""
+    sys.path.insert(0, str(DATA.parents[1] / "evaluation"))
+    from bench_env import EXPERT, play_expert
+
+    families = load_dataset(DATA.parent / "families")
+    env = MlirSchedulingEnv(families, None, EnvConfig(reward_mode="proxy"))
+    assert {b.family for b in families} == set(EXPERT)
+    for bench in families:
+        play_expert(env, bench.name, EXPERT[bench.family])  # raises on a masked action or a sequence too long
+        assert env.done

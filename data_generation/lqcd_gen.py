@@ -23,6 +23,9 @@ source colour]) is three ops of 6-7 loops (epsilon scaling, then two complex pro
 eps(a,b,c) summed over spatial sites (6 loops, 4 reductions); `dibaryon` builds two blocks whose source colours c
 and f are exchanged, projects each with eps over the spatial sites (7 loops, 3 reductions) and contracts the two.
 
+PyTorch. Each manifest entry's "torch" key describes the kernel for PyTorch eager (rl_autoschedular/execution/
+torch_fns.py): `torch.einsum` on complex views of the operands, with the same subscripts as the numpy check.
+
     .venv/bin/python data_generation/lqcd_gen.py --out data/lqcd --lattice "4,4,4,8;8,8,8,8" --dtype both
 """
 
@@ -48,6 +51,7 @@ from rl_autoschedular.config import EnvConfig, MeasureConfig  # noqa: E402
 from rl_autoschedular.env.observation import fits  # noqa: E402
 from rl_autoschedular.execution.job import random_inputs  # noqa: E402
 from rl_autoschedular.execution.measure import Measurer  # noqa: E402
+from rl_autoschedular.execution.torch_fns import describe  # noqa: E402
 from rl_autoschedular.ir.analysis import analyze  # noqa: E402
 from rl_autoschedular.ir.benchmarks import BenchmarkError, load_benchmark  # noqa: E402
 
@@ -56,6 +60,12 @@ TOLERANCE = {"f32": 1e-4, "f64": 1e-10}  # max |compiled - numpy| relative to ma
 _NAME = re.compile(r"[a-z]\w*")  # a loop name in an index expression
 _NAME_REF = re.compile(r"\{([a-z]\w*)\}")  # a loop's position in a generic body
 NumpyFn = Callable[[list[np.ndarray]], list[np.ndarray]]
+# The contractions as einsum subscripts, shared by the numpy check and the PyTorch description (torch_fns), so that
+# both compute the same formulation. A baryon block is BLOCK; a baryon closes it with BARYON, a dibaryon contracts
+# two projected blocks with DIBARYON.
+SU3_MATVEC, SU3_MATMUL = "vab,vsb->vsa", "vab,vbc->vac"
+DSLASH_FORWARD, DSLASH_BACKWARD = "mvab,mvsb->vsa", "mvba,mvsb->vsa"
+BLOCK, BARYON, DIBARYON = "lmn,vla,vmb,vnf->vabf", "abc,vabc->v", "abc,def,tabf,tdec->t"
 
 
 @dataclass(frozen=True)
@@ -69,6 +79,7 @@ class Kernel:
     spin: int
     text: str
     numpy: NumpyFn
+    torch: dict  # the same computation in PyTorch: a description for the manifest's "torch" key (torch_fns)
 
     @property
     def name(self) -> str:
@@ -209,7 +220,7 @@ def _block(f: _Func, s1: tuple, s2: tuple, s3: tuple, nc: int) -> tuple[str, tup
 
 
 def _np_block(s1, s2, s3):
-    return np.einsum("lmn,vla,vmb,vnf->vabf", _eps(s1.shape[1]), _c(s1), _c(s2), _c(s3))
+    return np.einsum(BLOCK, _eps(s1.shape[1]), _c(s1), _c(s2), _c(s3))
 
 
 def build(kind: str, lattice: tuple[int, ...], dtype: str = "f32", colors: int = 3, spin: int = 4) -> Kernel:
@@ -218,15 +229,17 @@ def build(kind: str, lattice: tuple[int, ...], dtype: str = "f32", colors: int =
     if kind == "su3_matvec":
         u, psi = f.arg(v, nc, nc, 2), f.arg(v, spin, nc, 2)
         res = f.cmul("v s a", "b", u, "v, a, b", psi, "v, s, b", f.zeros(v, spin, nc, 2), "v, s, a")
+        fn, kwargs = "complex_einsum", {"equation": SU3_MATVEC}
 
         def ref(x):
-            return [_r(np.einsum("vab,vsb->vsa", _c(x[0]), _c(x[1])), x[0])]
+            return [_r(np.einsum(SU3_MATVEC, _c(x[0]), _c(x[1])), x[0])]
     elif kind == "su3_matmul":
         a, b = f.arg(v, nc, nc, 2), f.arg(v, nc, nc, 2)
         res = f.cmul("v a c", "b", a, "v, a, b", b, "v, b, c", f.zeros(v, nc, nc, 2), "v, a, c")
+        fn, kwargs = "complex_einsum", {"equation": SU3_MATMUL}
 
         def ref(x):
-            return [_r(np.einsum("vab,vbc->vac", _c(x[0]), _c(x[1])), x[0])]
+            return [_r(np.einsum(SU3_MATMUL, _c(x[0]), _c(x[1])), x[0])]
     elif kind == "dslash":
         nd = len(lattice)  # U_mu(x), psi(x+mu), U_mu(x-mu), psi(x-mu), one slice per direction mu
         u, fwd = f.arg(nd, v, nc, nc, 2), f.arg(nd, v, spin, nc, 2)
@@ -234,17 +247,19 @@ def build(kind: str, lattice: tuple[int, ...], dtype: str = "f32", colors: int =
         hop = f.cmul("v s a", "mu b", u, "mu, v, a, b", fwd, "mu, v, s, b", f.zeros(v, spin, nc, 2), "v, s, a")
         # The backward hop accumulates into the forward one: U_mu(x-mu)^dagger = conj of the transposed link.
         res = f.cmul("v s a", "mu b", u_back, "mu, v, b, a", back, "mu, v, s, b", hop, "v, s, a", conj_a=True)
+        fn, kwargs = "lqcd_dslash", {"forward": DSLASH_FORWARD, "backward": DSLASH_BACKWARD}
 
         def ref(x):
             u, fwd, u_back, back = map(_c, x)
-            return [_r(np.einsum("mvab,mvsb->vsa", u, fwd) + np.einsum("mvba,mvsb->vsa", u_back.conj(), back), x[0])]
+            return [_r(np.einsum(DSLASH_FORWARD, u, fwd) + np.einsum(DSLASH_BACKWARD, u_back.conj(), back), x[0])]
     elif kind == "baryon":
         s = [f.arg(v, nc, nc, 2) for _ in range(3)]
         blk = f.split_sites(_block(f, *s, nc), t)
         res = f.eps("t", "xs a b c", blk, "t, xs, a, b, c", f.zeros(t, 2), "t", "a b c")
+        fn, kwargs = "lqcd_baryon", {"block": BLOCK, "close": BARYON, "time": t}
 
         def ref(x):
-            corr = np.einsum("abc,vabc->v", _eps(nc), _np_block(*x)).reshape(t, -1).sum(1)
+            corr = np.einsum(BARYON, _eps(nc), _np_block(*x)).reshape(t, -1).sum(1)
             return [_r(corr, x[0])]
     elif kind == "dibaryon":
         # Baryon 1 (sink x) holds source colours a b f, baryon 2 (sink y) d e c: quark c and f are exchanged.
@@ -253,14 +268,15 @@ def build(kind: str, lattice: tuple[int, ...], dtype: str = "f32", colors: int =
         e1 = f.eps("t c f", "xs a b", blk1, "t, xs, a, b, f", f.zeros(t, nc, nc, 2), "t, c, f", "a b c")
         e2 = f.eps("t f c", "xs d e", blk2, "t, xs, d, e, c", f.zeros(t, nc, nc, 2), "t, f, c", "d e f")
         res = f.cmul("t", "c f", e1, "t, c, f", e2, "t, f, c", f.zeros(t, 2), "t")
+        fn, kwargs = "lqcd_dibaryon", {"block": BLOCK, "close": DIBARYON, "time": t}
 
         def ref(x):
             b1, b2 = (_np_block(*x[i:i + 3]).reshape(t, -1, nc, nc, nc).sum(1) for i in (0, 3))
             e = _eps(nc)
-            return [_r(np.einsum("abc,def,tabf,tdec->t", e, e, b1, b2), x[0])]
+            return [_r(np.einsum(DIBARYON, e, e, b1, b2), x[0])]
     else:
         raise ValueError(f"unknown kind {kind!r} (choose from {', '.join(KINDS)})")
-    return Kernel(kind, tuple(lattice), dtype, colors, spin, f.module(res), ref)
+    return Kernel(kind, tuple(lattice), dtype, colors, spin, f.module(res), ref, describe(fn, f.args, kwargs, dtype))
 
 
 def mismatch(got: list[np.ndarray], want: list[np.ndarray], dtype: str) -> str:
@@ -344,6 +360,8 @@ def main(argv: list[str] | None = None) -> int:
             if not problem:
                 status = writer.add(kernel.name, "lqcd", kernel.text, kernel.source)
                 problem = "" if status in ("new", "duplicate") else status
+                if status == "new":  # the writer's entry, just appended; a duplicate keeps the first one's
+                    writer.entries[-1]["torch"] = kernel.torch
             rows.append((kernel, ms, problem))
     writer.finish()
 

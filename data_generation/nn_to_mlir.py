@@ -3,7 +3,9 @@
 Each model is exported with torch-mlir (`export_and_import(..., output_type="linalg-on-tensors")`) in a spawned
 child process, with its weights as @main arguments. This process, which never imports torch_mlir, parses the text
 with the xtc `mlir` bindings, cuts out every linalg op (its operands become arguments) and producer/consumer blocks,
-drops structural duplicates, checks that each file loads, and writes `.mlir` files plus `manifest.json`.
+drops structural duplicates, checks that each file loads, and writes `.mlir` files plus `manifest.json`. An entry
+whose computation PyTorch can run as it is gets a description of it under "torch" (rl_autoschedular/execution/
+torch_fns.py): a whole model from its spec and weights, a single op from its file (`describe_op`); blocks get none.
 
     .venv/bin/python data_generation/nn_to_mlir.py --models all --out data/models --check
     .venv/bin/python data_generation/nn_to_mlir.py --module mypkg.nets:make_net --input-shape 1,3,224,224 --out d
@@ -27,6 +29,7 @@ from data_generation import nn_extract  # noqa: E402
 from data_generation.dataset_writer import Writer, check  # noqa: E402
 from data_generation.nn_export import export  # noqa: E402
 from data_generation.nn_models import MODELS  # noqa: E402
+from data_generation.torch_describe import attr_ints, describe_model, describe_op  # noqa: E402
 
 _TORCH_FN = {  # linalg op -> the torch function that computes the same thing
     "linalg.conv_2d_nchw_fchw": "torch.nn.functional.conv2d",
@@ -55,23 +58,13 @@ def export_all(specs: list[dict]) -> list[dict]:
     return results
 
 
-def _attr_ints(op, name: str) -> list[int] | None:
-    """An integer list attribute (dense elements or a dense array), or None when absent."""
-    if name not in op.attributes:
-        return None
-    attr = op.attributes[name]
-    if isinstance(attr, ir.DenseI64ArrayAttr):
-        return list(attr)
-    return [int(v) for v in ir.DenseIntElementsAttr(attr)]
-
-
 def torch_call(op, model: str, layer: str) -> dict:
     """How to time the same computation in PyTorch: the torch function and its argument shapes, where one maps."""
     shapes = [list(ir.ShapedType(v.type).shape) for v in op.operands if isinstance(v.type, ir.ShapedType)]
     out = {"model": model, "layer": layer, "kind": op.name.removeprefix("linalg."), "fn": _TORCH_FN.get(op.name),
            "args": shapes[:-1]}
     if "strides" in op.attributes:
-        out["kwargs"] = {"stride": _attr_ints(op, "strides"), "dilation": _attr_ints(op, "dilations"), "padding": 0}
+        out["kwargs"] = {"stride": attr_ints(op, "strides"), "dilation": attr_ints(op, "dilations"), "padding": 0}
         if op.name.startswith("linalg.depthwise"):
             channels, kh, kw = shapes[1]
             out["args"][1] = [channels, 1, kh, kw]  # torch's grouped-conv weight layout
@@ -80,12 +73,13 @@ def torch_call(op, model: str, layer: str) -> dict:
             out["args"] = shapes[:1]
             out["kwargs"]["kernel_size"] = shapes[1]
     if op.name == "linalg.transpose":
-        out["kwargs"] = {"dims": _attr_ints(op, "permutation")}
+        out["kwargs"] = {"dims": attr_ints(op, "permutation")}
     return out
 
 
-def convert(name: str, result: dict, writer: Writer, block_sizes: list[int]) -> dict:
-    """Write one exported model's benchmarks; return its summary row (counts and skip reasons)."""
+def convert(name: str, result: dict, writer: Writer, block_sizes: list[int], spec: dict | None = None) -> dict:
+    """Write one exported model's benchmarks; return its summary row (counts and skip reasons). With the `spec` it
+    was exported from, the whole model's entry gets its PyTorch description."""
     row = {"model": name, "ops": 0, "unique_ops": 0, "blocks": 0, "skipped": []}
     if "error" in result:
         row["skipped"].append(f"export: {result['error']}")
@@ -101,6 +95,8 @@ def convert(name: str, result: dict, writer: Writer, block_sizes: list[int]) -> 
     problem = nn_extract.domain_problem(ops, list(range(len(ops))))  # e.g. sqrt of the model's input
     status = f"domain: {problem}" if problem else writer.add(
         name, "model", str(module), {"model": name, "layer": None, "torch": whole})
+    if status == "new" and spec:  # the writer's entry, just appended
+        writer.entries[-1]["torch"] = describe_model(spec, result)
     if status not in ("new", "duplicate"):
         row["skipped"].append(f"whole model: {status}")
     for i, op in enumerate(ops):
@@ -120,10 +116,14 @@ def convert(name: str, result: dict, writer: Writer, block_sizes: list[int]) -> 
             # its operand in its domain, or not at all (a file that cannot verify is never written).
             chosen, problem = nn_extract.valid_domain(ops, chosen)
             try:
+                text = None if problem else nn_extract.extract(ops, chosen)
                 status = f"domain: {problem}" if problem else writer.add(
-                    bench, family, nn_extract.extract(ops, chosen), {"model": name, "layer": layer, "torch": torch})
+                    bench, family, text, {"model": name, "layer": layer, "torch": torch})
+                description = describe_op(text)[0] if status == "new" and family == "op" else None
             except Exception as err:  # one op that does not extract must not stop the model
-                status = f"{type(err).__name__}: {err}"
+                status, description = f"{type(err).__name__}: {err}", None
+            if description:  # the writer's entry, just appended
+                writer.entries[-1]["torch"] = description
             if status == "new":
                 row["unique_ops" if family == "op" else "blocks"] += 1
             elif status != "duplicate":
@@ -170,8 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     block_sizes = [int(s) for s in args.block_sizes.split(",") if s]
 
     writer = Writer(args.out)
-    rows = [convert(label, result, writer, block_sizes)
-            for label, result in zip(labels, export_all(specs))]
+    rows = [convert(label, result, writer, block_sizes, spec)
+            for label, result, spec in zip(labels, export_all(specs), specs)]
     writer.finish()
     print_table(rows)
     print(f"wrote {len(writer.entries)} benchmarks and manifest.json to {args.out}")

@@ -35,16 +35,21 @@ def main(argv=None) -> int:
     ap.add_argument("--data", default=str(ROOT / "data" / "eval"), help="held-out benchmarks (default data/eval)")
     ap.add_argument("--samples", type=int, default=32, help="N of best-of-N (default 32)")
     ap.add_argument("--limit", type=int, help="only the first K benchmarks (a quick look, not the figure)")
+    ap.add_argument("--families", help="only these families, e.g. op,lqcd (a quick look, not the figure)")
     ap.add_argument("--out", default=str(ROOT / "results" / "bench_quality"), help="evaluation output folder")
     args = ap.parse_args(argv)
     forwarded = ["--checkpoint", args.checkpoint, "--data", args.data, "--out", args.out, "--threads", "1",
-                 "--samples", str(args.samples)] + (["--limit", str(args.limit)] if args.limit else [])
+                 "--samples", str(args.samples)] + (["--limit", str(args.limit)] if args.limit else []) + (
+        ["--families", args.families] if args.families else [])
     code = evaluate.main(forwarded)
     if code:
         return code
     results = json.loads((Path(args.out) / "results.json").read_text())
     summary = results["summary"]
-    print(f"\n== {results['meta']['benchmarks']} held-out benchmarks of {args.data}, 1 thread, N = {args.samples} ==")
+    subset = f" (a subset: families {args.families or 'all'}, limit {args.limit})" if args.families or args.limit \
+        else ""
+    print(f"\n== {results['meta']['benchmarks']} held-out benchmarks of {args.data}{subset}, 1 thread, "
+          f"N = {args.samples} ==")
     for agent, baseline, target in HEADLINES:
         c = summary[agent]["overall"][baseline]
         figure = f"{c['geomean']:.2f}x" if c["geomean"] else "  -  "

@@ -109,6 +109,7 @@ def main(argv=None) -> int:
     ap.add_argument("--samples", type=int, help="N: measurements per search (default: the checkpoint config's "
                                                 "evaluation.samples)")
     ap.add_argument("--only", help="evaluate only these benchmarks (comma-separated names)")
+    ap.add_argument("--families", help="evaluate only these families (comma-separated, e.g. op,block,lqcd)")
     ap.add_argument("--limit", type=int, help="evaluate only the first K benchmarks")
     ap.add_argument("--cache-dir", default=str(DEFAULT_CACHE), help=f"results cache (default {DEFAULT_CACHE})")
     args = ap.parse_args(argv)
@@ -134,6 +135,8 @@ def main(argv=None) -> int:
         if unknown:
             return fail(f"{args.data}: no benchmark named {', '.join(unknown)}")
         benches = [b for b in benches if b.name in wanted]
+    if args.families:
+        benches = [b for b in benches if b.family in args.families.split(",")]
     benches = benches[:args.limit]
     samples = args.samples or cfg.evaluation.samples
     out = Path(args.out)

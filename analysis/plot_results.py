@@ -31,7 +31,8 @@ sys.path.insert(0, str(ROOT))  # run as a script: make the repository's packages
 
 from evaluation.summary import AGENT, BASELINES, LABELS, speedup, summarize  # noqa: E402
 from rl_autoschedular.cli import fail  # noqa: E402
-from rl_autoschedular.tracking.trackers import EVAL_FILE, METRICS_FILE, log_artifacts, summarize_eval  # noqa: E402
+from rl_autoschedular.tracking.base import summarize_eval  # noqa: E402
+from rl_autoschedular.tracking.trackers import EVAL_FILE, METRICS_FILE, log_artifacts  # noqa: E402
 
 RESULTS_FILE = "results.json"
 

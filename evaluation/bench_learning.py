@@ -23,7 +23,7 @@ from rl_autoschedular.agent.trainer import Trainer
 from rl_autoschedular.config import RunConfig
 from rl_autoschedular.env.search import random_search
 from rl_autoschedular.execution.measure import Measurer
-from rl_autoschedular.tracking.trackers import summarize_eval
+from rl_autoschedular.tracking.base import summarize_eval
 
 ROOT = Path(__file__).resolve().parent.parent
 

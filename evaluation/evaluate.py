@@ -90,7 +90,8 @@ def evaluate_one(bench, env, measurer, policy, samples: int, threads: int, seed:
 def track(out: Path, experiment: str, meta: dict, summary: dict) -> None:
     """Log the evaluation as its own run in the shared MLflow store, beside the training runs: its settings, the
     overall geomeans as metrics, and results.json and summary.md as artifacts."""
-    from rl_autoschedular.tracking.trackers import MlflowTracker, log_artifacts
+    from rl_autoschedular.tracking.mlflow_tracker import MlflowTracker
+    from rl_autoschedular.tracking.trackers import log_artifacts
 
     tracker = MlflowTracker(out, experiment)
     tracker.log_params({k: meta[k] for k in ("checkpoint", "iteration", "data", "threads", "samples", "benchmarks")})

@@ -10,14 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from rl_autoschedular.tracking.trackers import (
-    NeptuneTracker,
-    _redact_uri,
-    log_artifacts,
-    make_tracker,
-    summarize_eval,
-    truncate_after,
-)
+from rl_autoschedular.tracking.base import summarize_eval
+from rl_autoschedular.tracking.mlflow_tracker import _redact_uri
+from rl_autoschedular.tracking.neptune_tracker import NeptuneTracker
+from rl_autoschedular.tracking.trackers import log_artifacts, make_tracker, truncate_after
 
 ROOT = Path(__file__).resolve().parent.parent
 ROWS = [{"name": "matmul", "status": "ok", "speedup": 4.0, "time_ns": 10},

@@ -41,7 +41,8 @@ from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
 from rl_autoschedular.env.wrappers import MeasurementStatistics
 from rl_autoschedular.ir.analysis import analyze
 from rl_autoschedular.ir.benchmarks import Benchmark, BenchmarkError, load_dataset
-from rl_autoschedular.tracking.trackers import make_tracker, summarize_eval
+from rl_autoschedular.tracking.base import summarize_eval
+from rl_autoschedular.tracking.trackers import make_tracker
 
 
 def split(cfg: RunConfig) -> tuple[list[Benchmark], list[Benchmark]]:

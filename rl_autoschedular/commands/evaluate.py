@@ -31,7 +31,7 @@ def main(argv=None) -> int:
     from rl_autoschedular.env.wrappers import MeasurementStatistics
     from rl_autoschedular.execution.measure import Measurer
     from rl_autoschedular.ir.benchmarks import BenchmarkError, load_dataset
-    from rl_autoschedular.tracking.trackers import summarize_eval
+    from rl_autoschedular.tracking.base import summarize_eval
 
     run_dir = Path(args.run_dir)
     path = Path(args.checkpoint) if args.checkpoint else latest_checkpoint(run_dir)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The MLflow dashboard of every run: the shared store RESULTS_DIR/mlflow.db (default results/), or the store
-# $MLFLOW_TRACKING_URI names, served on 127.0.0.1 only (see rl_autoschedular/tracking/trackers.py).
+# $MLFLOW_TRACKING_URI names, served on 127.0.0.1 only (see rl_autoschedular/tracking/mlflow_tracker.py).
 set -euo pipefail
 if [[ "${1:-}" == -h || "${1:-}" == --help ]]; then
   echo "usage: scripts/mlflow_ui.sh [RESULTS_DIR]  MLflow UI on http://127.0.0.1:\${PORT:-5000} for RESULTS_DIR/mlflow.db (default results/) or \$MLFLOW_TRACKING_URI"

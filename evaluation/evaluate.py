@@ -87,6 +87,19 @@ def evaluate_one(bench, env, measurer, policy, samples: int, threads: int, seed:
     return rec
 
 
+def write_results(out: Path, args, ckpt: dict, samples: int, records: list[dict], refused: dict, skipped: dict,
+                  complete: bool) -> tuple[dict, dict]:
+    """Write OUT/results.json (meta, summary, one record per benchmark) and its meta and summary; `complete` is
+    False while benchmarks remain."""
+    meta = {"checkpoint": str(args.checkpoint), "iteration": ckpt["iteration"], "data": str(args.data),
+            "threads": args.threads, "samples": samples, "benchmarks": len(records), "complete": complete,
+            "refused": refused, "skipped_ops": skipped, "time": time.time()}
+    summary = summarize(records) if records else {}
+    (out / "results.json").write_text(json.dumps({"meta": meta, "summary": summary, "benchmarks": records},
+                                                 indent=1))
+    return meta, summary
+
+
 def track(out: Path, experiment: str, meta: dict, summary: dict) -> None:
     """Log the evaluation as its own run in the shared MLflow store, beside the training runs: its settings, the
     overall geomeans as metrics, and results.json and summary.md as artifacts."""
@@ -158,12 +171,9 @@ def main(argv=None) -> int:
                 print(f"note: {b.bench.name} refused: {refused[b.bench.name]}", file=sys.stderr)
                 continue
             records.append(evaluate_one(b.bench, env, measurer, policy, samples, args.threads, cfg.seed))
-    meta = {"checkpoint": str(args.checkpoint), "iteration": ckpt["iteration"], "data": str(args.data),
-            "threads": args.threads, "samples": samples, "benchmarks": len(records), "refused": refused,
-            "skipped_ops": env.skipped, "time": time.time()}
-    summary = summarize(records) if records else {}
-    (out / "results.json").write_text(json.dumps({"meta": meta, "summary": summary, "benchmarks": records},
-                                                 indent=1))
+            # After every benchmark, so that a run cut short keeps what it measured (marked incomplete).
+            write_results(out, args, ckpt, samples, records, refused, env.skipped, complete=False)
+    meta, summary = write_results(out, args, ckpt, samples, records, refused, env.skipped, complete=True)
     if not records:
         return fail(f"{args.data}: no benchmark could be evaluated (refused: {refused})")
     (out / "summary.md").write_text(markdown(summary, meta) + "\n")

@@ -34,6 +34,7 @@ def evaluation(quick_run, tmp_path_factory):
 def test_every_baseline_is_measured_and_verified(evaluation):
     _, results, _ = evaluation
     assert [r["name"] for r in results["benchmarks"]] == BENCHES
+    assert results["meta"]["complete"] and results["meta"]["benchmarks"] == len(BENCHES)
     for rec in results["benchmarks"]:
         assert rec["threads"] == 1
         for key in ("unoptimized", "agent_greedy", "agent_best", "random_best", "greedy_search", "iree"):

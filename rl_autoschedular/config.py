@@ -197,6 +197,9 @@ class PPOConfig(_Strict):
     vf_coef: float = Field(0.5, ge=0)
     max_grad_norm: float = Field(0.5, gt=0)
     target_kl: float | None = Field(None, gt=0, description="stop the epochs of an update early past this KL")
+    prior_episodes: float = Field(0.0, ge=0, le=1, description="share of the first iteration's episodes that the "
+                                  "heuristic prior (agent/prior.py) plays instead of the policy; 0 turns it off")
+    prior_decay_iterations: int = Field(20, ge=1, description="iterations over which that share falls linearly to 0")
 
 
 class EvaluationConfig(_Strict):

@@ -35,6 +35,7 @@ from rl_autoschedular.agent.checkpoint import (
 )
 from rl_autoschedular.agent.models import Policy
 from rl_autoschedular.agent.ppo import Rollout, ppo_update
+from rl_autoschedular.agent.prior import HeuristicPrior
 from rl_autoschedular.config import ConfigError, RunConfig
 from rl_autoschedular.env.observation import fits
 from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
@@ -105,11 +106,14 @@ def git_commit() -> str:
 
 
 def play(policy: Policy, device: torch.device, envs: list[MlirSchedulingEnv | MeasurementStatistics],
-         names: list[str], greedy: bool, prefetch=None) -> tuple[list[list], list[dict], int]:
+         names: list[str], greedy: bool, prefetch=None, prior: HeuristicPrior | None = None,
+         guided: list[bool] | None = None) -> tuple[list[list], list[dict], int]:
     """One episode per env (bare or wrapped), in lockstep: one batched forward pass per step of all unfinished
     episodes. With a `prefetch`, the schedules this step will measure are measured together first (in parallel,
-    into the cache). Returns each episode's steps (obs, action, logp, value, reward, done), its last info, and
-    how many prefetched measurements really ran (were not served by the cache)."""
+    into the cache). The episodes flagged in `guided` play the `prior`'s actions instead of the policy's, logged
+    with the policy's own log-probability and value of them (PPO then learns from them as from its own). Returns
+    each episode's steps (obs, action, logp, value, reward, done), its last info, and how many prefetched
+    measurements really ran (were not served by the cache)."""
     obs = [env.reset(options={"benchmark": n})[0] for env, n in zip(envs, names)]
     steps: list[list] = [[] for _ in envs]
     infos: list[dict] = [{} for _ in envs]
@@ -119,6 +123,11 @@ def play(policy: Policy, device: torch.device, envs: list[MlirSchedulingEnv | Me
         with torch.no_grad():
             o = torch.as_tensor(np.stack([obs[i] for i in active]), device=device)
             actions, logps, _, values = policy(o, greedy=greedy)
+            led = [k for k, i in enumerate(active) if guided and guided[i]]
+            if led:
+                chosen = torch.as_tensor(np.stack([prior.act(envs[active[k]]) for k in led]), device=device)
+                _, logps[led], _, values[led] = policy(o[led], chosen)
+                actions[led] = chosen.to(actions.dtype)
         actions = actions.cpu().numpy()
         if prefetch is not None:
             pending = [(envs[i].unwrapped.benchmark, s) for i, a in zip(active, actions)
@@ -174,6 +183,7 @@ class Trainer:
         torch.manual_seed(cfg.seed)
         np.random.seed(cfg.seed)
         self.policy = Policy(cfg.env, cfg.model).to(self.device)
+        self.prior = HeuristicPrior(cfg.measure.threads)
         self.optimizer = torch.optim.Adam(self.policy.parameters(), lr=cfg.ppo.learning_rate, eps=1e-5)
         self.iteration = 0
         if resume:
@@ -210,9 +220,14 @@ class Trainer:
     def rollout(self) -> tuple[Rollout, dict]:
         """Whole episodes on training benchmarks drawn by the trainer's generator."""
         names = [str(n) for n in self.rng.choice(self.train_names, size=len(self.envs))]
+        ppo = self.cfg.ppo
+        share = ppo.prior_episodes * max(0.0, 1 - self.iteration / ppo.prior_decay_iterations)
+        # No draw when the prior is off, so that such runs keep the random stream they always had.
+        guided = list(self.rng.random(len(self.envs)) < share) if share > 0 else [False] * len(self.envs)
         measured0, fresh0 = self._measured(self.envs)
         t0 = time.perf_counter()
-        episodes, infos, fresh = play(self.policy, self.device, self.envs, names, False, self.prefetch)
+        episodes, infos, fresh = play(self.policy, self.device, self.envs, names, False, self.prefetch, self.prior,
+                                      guided)
         self.fresh_measurements += fresh
         seconds = time.perf_counter() - t0
         measured1, fresh1 = self._measured(self.envs)
@@ -225,7 +240,7 @@ class Trainer:
         stats = {"reward_mean": float(np.mean([sum(s[4] for s in e) for e in episodes])),
                  # A failed schedule is not deployed: its baseline stays (1.0x).
                  "speedup_geomean": summarize_eval(eval_rows(names, infos))["speedup_geomean"],
-                 "episodes": len(episodes), "steps": len(flat),
+                 "episodes": len(episodes), "prior_episodes": int(sum(guided)), "steps": len(flat),
                  "failures": dict(failures), "measurements": measured,
                  "measurements_per_s": measured / seconds if seconds else 0.0,
                  "cache_hit_rate": 1 - (fresh1 - fresh0) / measured if measured else 0.0, "rollout_s": seconds}

@@ -1,0 +1,205 @@
+"""A heuristic prior policy: the schedule a performance engineer would write first, as env actions.
+
+It reads the op being decided (its loops, body and layout) and the machine (vector width, L1 and L2 sizes) and
+proposes one action at a time, always one the masks allow:
+
+- an NCHW convolution changes layout (L), so that it decomposes to a 1-D op that vectorizes; a convolution or
+  pooling gets its window rows tiled to 1 (decomposable), then a register tile, then V;
+- a contraction (a reduction whose body multiplies and adds, over two or more parallel loops: matmul, batch
+  matmul, im2col'd convolutions) gets an outer tile whose B panel fits in a quarter of L2, its vector operand packed
+  (P), a register tile of 4 rows by two vectors, then V;
+- any other reduction (row sums, maxima) keeps its rows short and its reduction whole up to L1's share, then V;
+- an elementwise op collapses small trailing dims (FLAT), fuses its producer into its row tiles (TPF) when it has
+  one, tiles its innermost loop to eight vectors, then V;
+- with more than one thread, the first tile of each op is a parallel one (TP), so the outermost loops spread over
+  the threads.
+Anything the masks refuse is skipped; an op ends with V when it may, else NT. The rules are what the expert action
+sequences of `evaluation/bench_env.py` do on each block family, written once for any op.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import gymnasium as gym
+import numpy as np
+
+from rl_autoschedular.env.actions import ACTION_TYPES, OpState
+from rl_autoschedular.env.search import make_action
+from rl_autoschedular.ir.op_info import OpInfo
+
+_WINDOWED = ("linalg.conv_", "linalg.depthwise_conv_", "linalg.pooling_")
+_BYTES = {"f16": 2, "bf16": 2, "f32": 4, "f64": 8, "i8": 1, "i32": 4, "i64": 8}
+# Per convolution or pooling: the first tile (window rows to 1, so that it decomposes to a 1-D op, and what else
+# keeps the vector small), then the register tile or None; -1 stands for one vector of lanes, -2 for two.
+_WINDOW_TILES = {
+    "linalg.conv_2d_nhwc_hwcf": ((0, 1, 0, 0, 1, 0, 0), (0, 0, 4, -2, 1, 1, 1)),  # (n, oh, ow, f, kh, kw, c)
+    "linalg.conv_2d_nchw_fchw": ((0, 0, 1, 0, 0, 1, 0), (0, 8, 0, -1, 1, 0, 0)),  # (n, f, oh, ow, c, kh, kw)
+    "linalg.depthwise_conv_2d_nhwc_hwc": ((0, 1, 0, 0, 1, 0), (0, 0, 4, -2, 1, 1)),  # (n, oh, ow, c, kh, kw)
+    "linalg.pooling_nhwc_max": ((1, 1, 0, 0, 1, 0), (0, 0, 4, -2, 0, 0)),  # (n, oh, ow, c, kh, kw)
+    "linalg.pooling_nhwc_sum": ((1, 1, 0, 0, 1, 0), (0, 0, 4, -2, 0, 0)),
+    "linalg.pooling_nchw_max": ((1, 1, 1, 0, 1, 0), None),  # (n, c, oh, ow, kh, kw): vectors along ow
+    "linalg.pooling_nchw_sum": ((1, 1, 1, 0, 1, 0), None),
+}
+# The NCHW depthwise convolution has no 1-D form upstream: channels go outermost and each (channel, row) is a tile.
+_DEPTHWISE_NCHW = "linalg.depthwise_conv_2d_nchw_chw"
+
+
+@dataclass(frozen=True)
+class Machine:
+    """What the rules need to know of the CPU: bytes per vector register and the data cache sizes."""
+
+    vector_bytes: int = 32
+    l1_bytes: int = 32 * 1024
+    l2_bytes: int = 512 * 1024
+
+    @staticmethod
+    @functools.lru_cache(maxsize=1)
+    def detect() -> "Machine":
+        """This machine: AVX-512 (64-byte vectors) or else AVX2-sized ones, and the caches the kernel reports
+        under /sys (the defaults where it does not)."""
+        flags = ""
+        try:
+            flags = next((line for line in Path("/proc/cpuinfo").read_text().splitlines()
+                          if line.startswith(("flags", "Features"))), "")
+        except OSError:
+            pass
+        sizes = {}
+        for index in Path("/sys/devices/system/cpu/cpu0/cache").glob("index*"):
+            try:
+                level, kind = (index / "level").read_text().strip(), (index / "type").read_text().strip()
+                size = (index / "size").read_text().strip()
+            except OSError:
+                continue
+            if kind in ("Data", "Unified") and size.endswith("K"):
+                sizes[int(level)] = int(size[:-1]) * 1024
+        default = Machine()
+        return Machine(64 if " avx512f" in flags else 32, sizes.get(1, default.l1_bytes),
+                       sizes.get(2, default.l2_bytes))
+
+
+class HeuristicPrior:
+    """`act(env)` gives the prior's next action for the env's current decision (bare or wrapped env)."""
+
+    def __init__(self, threads: int = 1, machine: Machine | None = None):
+        self.threads = threads
+        self.machine = machine or Machine.detect()
+
+    def act(self, env: gym.Env) -> np.ndarray:
+        """The next action: the rules' proposal projected onto the masks, or V/NT when nothing else fits."""
+        base = env.unwrapped
+        ep, comp = base.episode, base.current_masks()
+        st = ep.op
+        kind, sizes = self.propose(st, ep.bench.infos[st.producer] if st.producer else None)
+        if kind == "I" and base.cfg.interchange_mode != "pointers":
+            kind = "NT"  # a permutation of more than one swap; the rules' other steps assume it
+        if kind in ("T", "TP", "TPF"):
+            sizes = _allowed_sizes(base.cfg, comp, sizes)
+            if not any(sizes):
+                kind = "V"
+        if not comp[0][ACTION_TYPES.index(kind)]:
+            kind = "V" if comp[0][ACTION_TYPES.index("V")] else "NT"
+        if kind == "I":
+            return make_action(env, "I", (), sizes)
+        return make_action(env, kind, sizes if kind in ("T", "TP", "TPF") else ())
+
+    def propose(self, st: OpState, producer: OpInfo | None = None) -> tuple[str, tuple[int, ...]]:
+        """The rules' next (action type, tile sizes, or the permutation of I) for an op in state `st` whose fusible
+        producer is `producer`, before the masks have their say."""
+        lanes = max(1, self.machine.vector_bytes // _BYTES.get(st.info.dtype, 4))
+        n = st.n_loops
+        first, tiled = not st.actions, st.tilings > 0 or st.parallel
+        if first and st.name in ("linalg.conv_2d_nchw_fchw",):
+            return "L", ()
+        if st.name.startswith(_WINDOWED):
+            return self._windowed(st, lanes)
+        reductions = [i for i in range(n) if st.kinds[i] == "reduction"]
+        parallel = [i for i in range(n) if st.kinds[i] == "parallel"]
+        if reductions and len(parallel) >= 2 and {"arith.mulf", "arith.addf"} <= st.info.arith_counts.keys():
+            return self._contraction(st, lanes, parallel, reductions)
+        if reductions:
+            if tiled:
+                return "V", ()
+            sizes = [1] * n
+            inner = parallel[-1] if parallel else None
+            if inner is not None:
+                sizes[inner] = min(8, st.bounds[inner])
+            share = self.machine.l1_bytes // 4 // _BYTES.get(st.info.dtype, 4)
+            for i in reductions:
+                sizes[i] = 0 if st.bounds[i] * 8 <= share else 256
+            return self._first_tile(sizes)
+        if first and st.bounds[-1] < 2 * lanes and n >= 2:
+            return "FLAT", ()
+        if tiled:
+            return "V", ()
+        flat = any(a.kind == "flatten" for a in st.actions)
+        sizes = [1] * (n - 1) + [(4 if flat else 8) * lanes]  # short rows of a flattened op: fewer, fuller tiles
+        if producer is not None and all(l.kind == "parallel" for l in producer.loops):
+            # Elementwise chains only: a convolution or a contraction in a row tile would lose its own recipe.
+            return "TPF", tuple(sizes)
+        return self._first_tile(sizes)
+
+    def _first_tile(self, sizes: list[int]) -> tuple[str, tuple[int, ...]]:
+        return ("TP" if self.threads > 1 else "T"), tuple(sizes)
+
+    def _windowed(self, st: OpState, lanes: int) -> tuple[str, tuple[int, ...]]:
+        if st.name == _DEPTHWISE_NCHW:
+            if not st.interchanged:
+                return "I", (0, 3, 1, 2, 4, 5)  # (n, oh, ow, c, kh, kw) -> (n, c, oh, ow, kh, kw)
+            return ("T", (0, 1, 1, 0, 0, 0)) if st.tilings == 0 else ("NT", ())
+        tiles = _WINDOW_TILES.get(st.name)
+        if st.name.startswith("linalg.pooling_nchw") and _strided(st) and st.bounds[3] > 2 * lanes:
+            # Long strided rows vectorize into shuffles: 10x slower than the loops (3x3/2 pooling over 56 columns);
+            # short ones (7 columns) gain 8x. Rows only, no V.
+            return ("T", (1, 1, 1, 0, 0, 0)) if st.tilings == 0 else ("NT", ())
+        if tiles is None or st.interchanged or st.tilings >= 1 + (tiles[1] is not None):
+            return "V", ()
+        sizes = tiles[st.tilings]
+        return "T", tuple(-s * lanes if s < 0 else s for s in sizes)
+
+    def _contraction(self, st: OpState, lanes: int, parallel: list[int],
+                     reductions: list[int]) -> tuple[str, tuple[int, ...]]:
+        n, width = st.n_loops, _BYTES.get(st.info.dtype, 4)
+        tiles = st.tilings + int(st.parallel)  # a parallel first tile (TP) does not count in `tilings`
+        if tiles == 0:
+            sizes = [1 if i in parallel[:-2] else 0 for i in range(n)]  # batch loops one at a time
+            cols, depth = 128, 256
+            while cols * depth * width > self.machine.l2_bytes // 4 and depth > 16:
+                depth //= 2
+            sizes[parallel[-1]] = cols
+            for i in reductions:
+                sizes[i] = depth
+            return self._first_tile(sizes)
+        if tiles == 1 and not any(a.kind == "pack" for a in st.actions):
+            return "P", ()
+        if tiles == 1:
+            sizes = [1 if i in parallel[:-2] or i in reductions else 0 for i in range(n)]
+            sizes[parallel[-2]], sizes[parallel[-1]] = 4, 2 * lanes
+            return "T", tuple(sizes)
+        return "V", ()
+
+
+def _strided(st: OpState) -> bool:
+    """Whether an input is read with a stride above 1 along some loop (a strided convolution or pooling)."""
+    return any(c > 1 for a in st.info.accesses if a.role == "load" for row in a.matrix for c in row[:-1])
+
+
+def _allowed_sizes(cfg, comp: list[np.ndarray], sizes: tuple[int, ...]) -> tuple[int, ...]:
+    """Each wanted tile size replaced by the largest one the loop's mask allows that is not above it (0 when none
+    is): a loop shorter than the wanted tile stays whole."""
+    out = []
+    for i, want in enumerate(sizes):
+        allowed = [s for k, s in enumerate(cfg.size_choices) if k and comp[1 + i][k] and s <= want]
+        out.append(max(allowed) if want and allowed else 0)
+    return tuple(out)
+
+
+def prior_episode(env: gym.Env, benchmark: str | int, prior: HeuristicPrior) -> dict:
+    """Play one whole episode of the prior on `benchmark`; the final step's info (its measurement)."""
+    env.reset(options={"benchmark": benchmark})
+    done, info = False, {}
+    while not done:
+        _, _, done, _, info = env.step(prior.act(env))
+    return info

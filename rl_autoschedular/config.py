@@ -200,6 +200,9 @@ class PPOConfig(_Strict):
     prior_episodes: float = Field(0.0, ge=0, le=1, description="share of the first iteration's episodes that the "
                                   "heuristic prior (agent/prior.py) plays instead of the policy; 0 turns it off")
     prior_decay_iterations: int = Field(20, ge=1, description="iterations over which that share falls linearly to 0")
+    prior_imitation_epochs: int = Field(0, ge=0, description="epochs of behaviour cloning of the heuristic prior on "
+                                        "the training benchmarks before the first iteration (agent/imitation.py); "
+                                        "0 turns it off")
 
 
 class EvaluationConfig(_Strict):

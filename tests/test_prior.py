@@ -12,7 +12,7 @@ from rl_autoschedular.agent.prior import HeuristicPrior, Machine, prior_episode
 from rl_autoschedular.config import EnvConfig
 from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
 from rl_autoschedular.execution.measure import Measurer
-from rl_autoschedular.ir.benchmarks import load_dataset
+from rl_autoschedular.ir.benchmarks import load_benchmark, load_dataset
 
 
 def test_the_machine_facts_come_from_this_cpu():
@@ -64,8 +64,6 @@ def test_the_prior_plays_the_early_episodes_then_fades(tmp_path):
     half of the second, none after its decay."""
     from rl_autoschedular.agent.trainer import Trainer
     from rl_autoschedular.config import RunConfig
-    from rl_autoschedular.ir.benchmarks import load_benchmark
-
     cfg = RunConfig.model_validate({
         "name": "prior", "iterations": 3, "device": "cpu", "env": {"reward_mode": "proxy"},
         "model": {"hidden": 16}, "tracking": {"backends": ["jsonl"]},
@@ -75,3 +73,24 @@ def test_the_prior_plays_the_early_episodes_then_fades(tmp_path):
     metrics = [json.loads(line) for line in (tmp_path / "metrics.jsonl").read_text().splitlines()]
     led = [m["prior_episodes"] for m in metrics]
     assert led[0] == 4 and led[2] == 0 and 0 <= led[1] <= 4, led
+
+
+def test_imitation_makes_the_greedy_policy_the_prior():
+    """Behaviour cloning on three bundled benchmarks: the untrained greedy policy agrees with few of the prior's
+    decisions, the cloned one with nearly all."""
+    import torch
+
+    from rl_autoschedular.agent.imitation import demonstrations, imitate, same_decision
+    from rl_autoschedular.agent.models import Policy
+    from rl_autoschedular.config import ModelConfig
+
+    names = ["matmul_bias_relu_256x512x512", "conv2d_nchw_64x56x56_k3", "add_1x64x56x56"]
+    cfg = EnvConfig(reward_mode="proxy")
+    env = MlirSchedulingEnv([load_benchmark(DATA / f"{n}.mlir") for n in names], None, cfg)
+    obs, actions = demonstrations(env, HeuristicPrior())
+    torch.manual_seed(0)
+    policy = Policy(cfg, ModelConfig(hidden=32))
+    before = same_decision(policy(obs, greedy=True)[0], actions).float().mean()
+    stats = imitate(policy, torch.optim.Adam(policy.parameters(), lr=3e-3), obs, actions, epochs=100,
+                    minibatch_size=len(obs), device=torch.device("cpu"), seed=0)
+    assert before < 0.5 and stats["imitation_accuracy"] >= 0.9, (before, stats)

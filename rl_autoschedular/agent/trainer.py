@@ -33,6 +33,7 @@ from rl_autoschedular.agent.checkpoint import (
     restore_rng,
     save_checkpoint,
 )
+from rl_autoschedular.agent.imitation import demonstrations, imitate
 from rl_autoschedular.agent.models import Policy
 from rl_autoschedular.agent.ppo import Rollout, ppo_update
 from rl_autoschedular.agent.prior import HeuristicPrior
@@ -246,6 +247,15 @@ class Trainer:
                  "cache_hit_rate": 1 - (fresh1 - fresh0) / measured if measured else 0.0, "rollout_s": seconds}
         return batch, stats
 
+    def imitate_prior(self) -> dict[str, float]:
+        """Behaviour cloning of the prior on the training benchmarks (no measurement): its metrics."""
+        env = MlirSchedulingEnv([b.bench for b in self.env.unwrapped.benches], None,
+                                self.cfg.env.model_copy(update={"reward_mode": "proxy"}))
+        obs, actions = demonstrations(env, self.prior)
+        ppo = self.cfg.ppo
+        return imitate(self.policy, self.optimizer, obs, actions, ppo.prior_imitation_epochs, ppo.minibatch_size,
+                       self.device, self.cfg.seed)
+
     def evaluate(self) -> list[dict]:
         """The greedy policy once on every held-out benchmark: verified speedups per benchmark (none without a
         held-out set)."""
@@ -267,6 +277,11 @@ class Trainer:
             tqdm.write("no held-out benchmark (data.eval is empty, or each one was refused): nothing is evaluated, "
                        "eval.jsonl stays empty", file=sys.stderr)
         try:
+            if self.iteration == 0 and cfg.ppo.prior_imitation_epochs:
+                stats = self.imitate_prior()
+                self.tracker.log_metrics(0, stats)
+                tqdm.write(f"imitated the prior on {stats['imitation_steps']} decisions: greedy agrees on "
+                           f"{stats['imitation_accuracy']:.0%}", file=sys.stderr)
             for it in bar:
                 if cfg.ppo.anneal_lr:
                     for group in self.optimizer.param_groups:

@@ -5,6 +5,7 @@
   agent greedy (one forward pass) vs the unoptimized MLIR
   agent greedy vs PyTorch eager                        target >= 1.3x
   agent greedy vs IREE llvm-cpu                        target >= 1.0x
+  agent greedy vs the heuristic prior                  (does learning add to the rules it can start from?)
   agent best-of-N vs random search best-of-N           target >= 1.5x (agent-guided search, the same N measurements)
 
 Losses are printed as plainly as wins; every figure is a geomean over the benchmarks where both sides have a
@@ -25,7 +26,7 @@ from evaluation import evaluate  # noqa: E402
 from rl_autoschedular.commands.optimize import DEFAULT_CHECKPOINT  # noqa: E402
 
 HEADLINES = [("agent_greedy", "unoptimized", None), ("agent_greedy", "pytorch", 1.3), ("agent_greedy", "iree", 1.0),
-             ("agent_best", "random_best", 1.5)]
+             ("agent_greedy", "prior", None), ("agent_best", "random_best", 1.5)]
 
 
 def main(argv=None) -> int:

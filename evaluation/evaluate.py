@@ -6,6 +6,7 @@ Per benchmark, at one thread count:
   - the agent's greedy schedule (one forward pass, one measurement);
   - the agent's best of N (its greedy schedule and N-1 sampled from the policy: agent-guided search);
   - random search best-of-N and greedy search with the same N measurements;
+  - the heuristic prior's schedule (rl_autoschedular/agent/prior.py: rules, one measurement);
   - PyTorch eager on the computation the manifest describes (and channels_last for NCHW convolutions and pools);
   - IREE llvm-cpu on the same MLIR (local-sync for 1 thread, local-task for more).
 
@@ -61,6 +62,7 @@ def op_type(bench) -> str:
 def evaluate_one(bench, env, measurer, policy, samples: int, threads: int, seed: int) -> dict:
     """Every baseline and the agent on one benchmark; the record results.json holds for it."""
     from rl_autoschedular.agent.inference import agent_search
+    from rl_autoschedular.agent.prior import HeuristicPrior, prior_episode
     from rl_autoschedular.env.search import greedy_search, random_search
     from rl_autoschedular.execution import external
     from rl_autoschedular.execution.job import random_inputs
@@ -76,6 +78,8 @@ def evaluate_one(bench, env, measurer, policy, samples: int, threads: int, seed:
     rec["random_best"] = {**_measured(rnd.best, rnd.measurements), "failures": rnd.failures}
     grd = greedy_search(env, bench.name, samples)
     rec["greedy_search"] = {**_measured(grd.best, grd.measurements), "failures": grd.failures}
+    prior_episode(env, bench.name, HeuristicPrior(threads))
+    rec["prior"] = {**_measured(env.last_measurement, 1), "schedule": env.schedule().canonical()}
     inputs = random_inputs([(s.shape, s.dtype) for s in bench.inputs], measurer.config.seed)
     reference = measurer.reference(bench)
     rec["pytorch"] = [_external(e) for e in external.pytorch(bench, inputs, reference, threads)]

@@ -8,17 +8,19 @@ import math
 import statistics
 
 AGENT = ("agent_greedy", "agent_best")
-BASELINES = ("unoptimized", "random_best", "greedy_search", "pytorch", "iree")
+BASELINES = ("unoptimized", "random_best", "greedy_search", "prior", "pytorch", "iree")
 LABELS = {"agent_greedy": "agent greedy", "agent_best": "agent best-of-N", "unoptimized": "unoptimized MLIR",
           "random_best": "random search best-of-N", "greedy_search": "greedy search (same N)",
+          "prior": "heuristic prior",
           "pytorch": "PyTorch eager", "iree": "IREE llvm-cpu"}
 TIE = 0.05  # ratios within 5% count as a tie: the run-to-run noise of a median on a shared machine
 GROUPS = ("family", "op_type")
 
 
 def baseline_ms(rec: dict, baseline: str) -> float | None:
-    """The verified median time of `baseline` on one record (PyTorch: eager in the benchmark's own layout)."""
-    entry = rec[baseline]
+    """The verified median time of `baseline` on one record (PyTorch: eager in the benchmark's own layout; None
+    where the record has no such entry, as evaluations from before the prior have none)."""
+    entry = rec.get(baseline, {"ms": None, "verified": False})
     if baseline == "pytorch":
         entry = next((e for e in entry if e["executor"] == "PyTorch eager"), {"ms": None, "verified": False})
     return entry["ms"] if entry["verified"] else None

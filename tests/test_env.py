@@ -19,7 +19,7 @@ from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
 from rl_autoschedular.env.search import make_action, sample_action
 from rl_autoschedular.env.wrappers import MeasurementStatistics
 from rl_autoschedular.execution.measure import Measurer
-from rl_autoschedular.execution.schedule import Action
+from rl_autoschedular.execution.schedule import Action, OpSchedule, Schedule
 from rl_autoschedular.ir.analysis import analyze
 from rl_autoschedular.ir.benchmarks import load_benchmark, load_dataset
 from rl_autoschedular.ir.op_info import LAYOUT_OPS
@@ -677,3 +677,44 @@ def test_every_expert_sequence_of_bench_env_is_legal_under_the_masks():
     for bench in families:
         play_expert(env, bench.name, EXPERT[bench.family])  # raises on a masked action or a sequence too long
         assert env.done
+
+
+# A 1x1 max pooling and a 1x1 convolution, both of stride 2, whose 1-row output reads a 2-row input: already 1-D in
+# shape (no tiling can make them so), but MLIR 22's decomposition of them computes wrong values.
+_TALL_POOL = """
+func.func @main(%x: tensor<1x8x2x8xf32>) -> tensor<1x8x1x4xf32> {
+  %cst = arith.constant -3.40282347E+38 : f32
+  %k = tensor.empty() : tensor<1x1xf32>
+  %e = tensor.empty() : tensor<1x8x1x4xf32>
+  %f = linalg.fill ins(%cst : f32) outs(%e : tensor<1x8x1x4xf32>) -> tensor<1x8x1x4xf32>
+  %r = linalg.pooling_nchw_max {dilations = dense<1> : vector<2xi64>, strides = dense<2> : vector<2xi64>}
+    ins(%x, %k : tensor<1x8x2x8xf32>, tensor<1x1xf32>) outs(%f : tensor<1x8x1x4xf32>) -> tensor<1x8x1x4xf32>
+  return %r : tensor<1x8x1x4xf32>
+}
+"""
+_TALL_CONV = """
+func.func @main(%x: tensor<1x8x2x8xf32>, %w: tensor<4x8x1x1xf32>) -> tensor<1x4x1x4xf32> {
+  %cst = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x4x1x4xf32>
+  %f = linalg.fill ins(%cst : f32) outs(%e : tensor<1x4x1x4xf32>) -> tensor<1x4x1x4xf32>
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : vector<2xi64>, strides = dense<2> : vector<2xi64>}
+    ins(%x, %w : tensor<1x8x2x8xf32>, tensor<4x8x1x1xf32>) outs(%f : tensor<1x4x1x4xf32>) -> tensor<1x4x1x4xf32>
+  return %r : tensor<1x4x1x4xf32>
+}
+"""
+
+
+@pytest.mark.parametrize("text", [_TALL_POOL, _TALL_CONV], ids=["pool", "conv"])
+def test_untiled_decomposition_of_a_taller_input_is_masked(tmp_path, fast_config, text):
+    """Found by training on a random program (4 wrong_output schedules, max error 735): V is masked on such ops,
+    and the upstream miscompile is still there (when this test fails on the status, MLIR fixed it: drop the mask)."""
+    path = tmp_path / "tall.mlir"
+    path.write_text(text)
+    bench = load_benchmark(path)
+    env = MlirSchedulingEnv([bench], None, EnvConfig(reward_mode="proxy"))
+    env.reset()
+    assert not env.current_masks()[0][ACTION_TYPES.index("V")]
+    tag = env.episode.tag
+    with Measurer(tmp_path / "cache", fast_config) as m:
+        result = m.measure(bench, Schedule((OpSchedule(tag, (Action("vectorize"),)),)))
+    assert result.status == "wrong_output", result

@@ -37,7 +37,7 @@ def test_every_baseline_is_measured_and_verified(evaluation):
     assert results["meta"]["complete"] and results["meta"]["benchmarks"] == len(BENCHES)
     for rec in results["benchmarks"]:
         assert rec["threads"] == 1
-        for key in ("unoptimized", "agent_greedy", "agent_best", "random_best", "greedy_search", "iree"):
+        for key in ("unoptimized", "agent_greedy", "agent_best", "random_best", "greedy_search", "prior", "iree"):
             assert rec[key]["verified"] and rec[key]["ms"] > 0, (rec["name"], key, rec[key])
         assert rec["agent_best"]["measurements"] <= 2 and rec["random_best"]["measurements"] == 2
         assert rec["agent_best"]["ms"] <= rec["agent_greedy"]["ms"]  # the greedy schedule is one of the N

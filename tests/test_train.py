@@ -85,6 +85,15 @@ def test_two_iterations_train_log_and_checkpoint(tmp_path, model_type):
     policy = Policy(EnvConfig(), ModelConfig(**ckpt["config"]["model"]))
     policy.load_state_dict(ckpt["model"])
     assert all(torch.isfinite(p).all() for p in policy.parameters())
+    if model_type == "lstm":  # the same seed again, every measurement now served by the cache: the same run
+        again = _train("--config", _config(tmp_path, **{"model.model_type": model_type}), "--run-dir",
+                       tmp_path / "again")
+        assert again.returncode == 0, again.stderr[-2000:]
+        clock = {"time", "rollout_s", "update_s", "measurements_per_s", "cache_hit_rate"}
+        assert [{k: v for k, v in m.items() if k not in clock} for m in _lines(tmp_path / "again" / "metrics.jsonl")] \
+            == [{k: v for k, v in m.items() if k not in clock} for m in metrics]
+        assert [e["rows"] for e in _lines(tmp_path / "again" / "eval.jsonl")] == [e["rows"] for e in evals]
+        assert all(m["cache_hit_rate"] == 1.0 for m in _lines(tmp_path / "again" / "metrics.jsonl"))
 
 
 @pytest.mark.slow

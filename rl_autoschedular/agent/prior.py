@@ -4,7 +4,9 @@ It reads the op being decided (its loops, body and layout) and the machine (vect
 proposes one action at a time, always one the masks allow:
 
 - an NCHW convolution changes layout (L), so that it decomposes to a 1-D op that vectorizes; a convolution or
-  pooling gets its window rows tiled to 1 (decomposable), then a register tile, then V;
+  pooling gets its window rows tiled to 1 (decomposable), then a register tile, then V; an NCHW depthwise
+  convolution (no 1-D form upstream) puts channels outermost and tiles (channel, row) pairs, and a strided NCHW
+  pooling over long rows is tiled by rows without V (vectorized, its strided reads become shuffles);
 - a contraction (a reduction whose body multiplies and adds, over two or more parallel loops: matmul, batch
   matmul, im2col'd convolutions) gets an outer tile whose B panel fits in a quarter of L2, its vector operand packed
   (P), a register tile of 4 rows by two vectors, then V;
@@ -108,17 +110,18 @@ class HeuristicPrior:
     def propose(self, st: OpState, producer: OpInfo | None = None) -> tuple[str, tuple[int, ...]]:
         """The rules' next (action type, tile sizes, or the permutation of I) for an op in state `st` whose fusible
         producer is `producer`, before the masks have their say."""
-        lanes = max(1, self.machine.vector_bytes // _BYTES.get(st.info.dtype, 4))
+        width = _BYTES.get(st.info.dtype, 4)
+        lanes = max(1, self.machine.vector_bytes // width)
         n = st.n_loops
         first, tiled = not st.actions, st.tilings > 0 or st.parallel
-        if first and st.name in ("linalg.conv_2d_nchw_fchw",):
+        if first and st.name == "linalg.conv_2d_nchw_fchw":
             return "L", ()
         if st.name.startswith(_WINDOWED):
             return self._windowed(st, lanes)
         reductions = [i for i in range(n) if st.kinds[i] == "reduction"]
         parallel = [i for i in range(n) if st.kinds[i] == "parallel"]
         if reductions and len(parallel) >= 2 and {"arith.mulf", "arith.addf"} <= st.info.arith_counts.keys():
-            return self._contraction(st, lanes, parallel, reductions)
+            return self._contraction(st, lanes, width, parallel, reductions)
         if reductions:
             if tiled:
                 return "V", ()
@@ -126,8 +129,8 @@ class HeuristicPrior:
             inner = parallel[-1] if parallel else None
             if inner is not None:
                 sizes[inner] = min(8, st.bounds[inner])
-            share = self.machine.l1_bytes // 4 // _BYTES.get(st.info.dtype, 4)
-            for i in reductions:
+            share = self.machine.l1_bytes // 4 // width
+            for i in reductions:  # whole when 8 rows of it fit in a quarter of L1, else 256 at a time
                 sizes[i] = 0 if st.bounds[i] * 8 <= share else 256
             return self._first_tile(sizes)
         if first and st.bounds[-1] < 2 * lanes and n >= 2:
@@ -159,9 +162,9 @@ class HeuristicPrior:
         sizes = tiles[st.tilings]
         return "T", tuple(-s * lanes if s < 0 else s for s in sizes)
 
-    def _contraction(self, st: OpState, lanes: int, parallel: list[int],
+    def _contraction(self, st: OpState, lanes: int, width: int, parallel: list[int],
                      reductions: list[int]) -> tuple[str, tuple[int, ...]]:
-        n, width = st.n_loops, _BYTES.get(st.info.dtype, 4)
+        n = st.n_loops
         tiles = st.tilings + int(st.parallel)  # a parallel first tile (TP) does not count in `tilings`
         if tiles == 0:
             sizes = [1 if i in parallel[:-2] else 0 for i in range(n)]  # batch loops one at a time

@@ -3,8 +3,12 @@
 `mlir-rl-optimize` command; its code is rl_autoschedular/commands/optimize.py)."""
 
 import sys
+from pathlib import Path
 
-from rl_autoschedular.commands.optimize import main
+# The repository's data_generation package builds nn_to_mlir.py's whole models for their PyTorch baseline.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from rl_autoschedular.commands.optimize import main  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(main())

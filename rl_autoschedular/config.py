@@ -205,6 +205,23 @@ class PPOConfig(_Strict):
                                         "0 turns it off")
 
 
+class ReplayConfig(_Strict):
+    """The replay store (env/replay.py) and the updates that learn from it (agent/offline.py): advantage-weighted
+    regression over stored episodes, each step weighted by min(exp(advantage / beta), max_weight), the advantage
+    being the episode's return against the other stored episodes of its benchmark."""
+
+    record: bool = Field(True, description="write every training episode to the store")
+    path: str | None = Field(None, description="the store's SQLite file; default replay.sqlite in the results cache")
+    self_imitation_epochs: int = Field(0, ge=0, description="after each PPO update, epochs of advantage-weighted "
+                                       "regression on the best stored episodes of the training benchmarks (any "
+                                       "source); 0 turns it off")
+    self_imitation_top_k: int = Field(4, ge=1, description="best stored episodes per training benchmark replayed")
+    offline_epochs: int = Field(4, ge=1, description="epochs of bin/train_offline.py over the store")
+    beta: float = Field(1.0, gt=0, description="temperature of the advantage weights")
+    max_weight: float = Field(20.0, gt=0, description="cap of one step's weight")
+    minibatch_size: int = Field(64, ge=1)
+
+
 class EvaluationConfig(_Strict):
     """How `evaluation/evaluate.py` judges a checkpoint (its `--samples` overrides `samples`)."""
 
@@ -236,6 +253,7 @@ class RunConfig(_Strict):
     model: ModelConfig = Field(default_factory=ModelConfig)
     ppo: PPOConfig = Field(default_factory=PPOConfig)
     evaluation: EvaluationConfig = Field(default_factory=EvaluationConfig)
+    replay: ReplayConfig = Field(default_factory=ReplayConfig)
     tracking: TrackingConfig = Field(default_factory=TrackingConfig)
     cluster: ClusterConfig = Field(default_factory=ClusterConfig, description="where measurements run")
 

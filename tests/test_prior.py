@@ -80,8 +80,9 @@ def test_imitation_makes_the_greedy_policy_the_prior():
     decisions, the cloned one with nearly all."""
     import torch
 
-    from rl_autoschedular.agent.imitation import demonstrations, imitate, same_decision
+    from rl_autoschedular.agent.imitation import demonstrations, imitate
     from rl_autoschedular.agent.models import Policy
+    from rl_autoschedular.agent.models.policy import same_decision
     from rl_autoschedular.config import ModelConfig
 
     names = ["matmul_bias_relu_256x512x512", "conv2d_nchw_64x56x56_k3", "add_1x64x56x56"]

@@ -1,4 +1,5 @@
-"""`bin/search.py`: random and greedy search print the best verified speedup and write a schedule that replays."""
+"""`bin/search.py`: random and greedy search print the best verified speedup, write a schedule that replays, and
+record their episodes in the replay store."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import sys
 
 import pytest
 from conftest import DATA, ROOT
+
+from rl_autoschedular.env.replay import ReplayStore
 
 
 def _run(*args):
@@ -25,6 +28,8 @@ def test_search_prints_best_and_writes_a_replayable_schedule(tmp_path, method, b
     assert row["name"] == "matmul_128x768x768" and row["method"] == method
     assert 1 <= row["measurements"] <= budget
     assert row["verified"] and row["speedup"] >= 1.0
+    with ReplayStore(tmp_path / "c" / "replay.sqlite") as store:  # every measured episode, for offline updates
+        assert store.counts() == {method: row["measurements"]}
     replay = subprocess.run([sys.executable, str(ROOT / "bin" / "measure.py"), str(bench), "--schedule",
                              row["schedule_file"], "--json", "--cache-dir", str(tmp_path / "c")],
                             capture_output=True, text=True, cwd=ROOT)

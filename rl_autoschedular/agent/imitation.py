@@ -11,12 +11,9 @@ from __future__ import annotations
 import numpy as np
 import torch
 
+from rl_autoschedular.agent.models.policy import same_decision
 from rl_autoschedular.agent.prior import HeuristicPrior
-from rl_autoschedular.env.actions import ACTION_TYPES
 from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
-
-_TILING = [ACTION_TYPES.index(t) for t in ("T", "TP", "TPF")]
-_INTERCHANGE = ACTION_TYPES.index("I")
 
 
 def demonstrations(env: MlirSchedulingEnv, prior: HeuristicPrior) -> tuple[torch.Tensor, torch.Tensor]:
@@ -51,13 +48,3 @@ def imitate(policy: torch.nn.Module, optimizer: torch.optim.Optimizer, obs: torc
         nll = -policy(obs, actions)[1].mean()
     return {"imitation_nll": float(nll), "imitation_accuracy": float(same_decision(greedy, actions).float().mean()),
             "imitation_steps": len(obs)}
-
-
-def same_decision(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
-    """Per row, whether two batches of actions are the same decision: the same type, and the same values in the
-    components that type uses (tile sizes for T/TP/TPF, the interchange for I); the others mean nothing."""
-    n_loops = (a.shape[1] - 1) // 2
-    tiling = torch.isin(b[:, 0], torch.tensor(_TILING, device=b.device))
-    sizes = (a[:, 1:1 + n_loops] == b[:, 1:1 + n_loops]).all(1)
-    inter = (a[:, 1 + n_loops:] == b[:, 1 + n_loops:]).all(1)
-    return (a[:, 0] == b[:, 0]) & (~tiling | sizes) & ((b[:, 0] != _INTERCHANGE) | inter)

@@ -3,7 +3,8 @@ policy on the held-out split, checkpoints and tracking. The order of one iterati
 
     1. collect `ppo.episodes_per_iteration` episodes, benchmarks drawn from the training split (measured through
        the execution core and its cache);
-    2. one PPO update (ppo.ppo_update) over their steps;
+    2. one PPO update (ppo.ppo_update) over their steps, then, if `replay.self_imitation_epochs`, advantage-weighted
+       regression (agent/offline.py) on the best stored episodes of the training benchmarks (self-imitation);
     3. log one line of metrics (losses, entropy, approx_kl, clip fraction, explained variance, reward, geomean
        speedup, failures by status (every failed measurement, mid-episode ones included), measurements per
        second, cache hit rate);
@@ -11,6 +12,9 @@ policy on the held-out split, checkpoints and tracking. The order of one iterati
     5. every `checkpoint_every` iterations and at the end: an atomic checkpoint (model, optimizer, iteration, RNG
        states, config).
 
+Every rollout episode is written to the replay store (env/replay.py) with its source (`agent`, or `prior` for
+prior-led ones) and the policy's log-probabilities, unless `replay.record` is off or the reward is the proxy (an
+estimate, not a measurement).
 A resumed run loads the last checkpoint, drops the log lines of iterations after it, and goes on with the next one.
 """
 
@@ -35,10 +39,12 @@ from rl_autoschedular.agent.checkpoint import (
 )
 from rl_autoschedular.agent.imitation import demonstrations, imitate
 from rl_autoschedular.agent.models import Policy
+from rl_autoschedular.agent.offline import awr_update
 from rl_autoschedular.agent.ppo import Rollout, ppo_update
 from rl_autoschedular.agent.prior import HeuristicPrior
 from rl_autoschedular.config import ConfigError, RunConfig
 from rl_autoschedular.env.observation import fits
+from rl_autoschedular.env.replay import ReplayStore, encoding_key, episode_of
 from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
 from rl_autoschedular.env.wrappers import MeasurementStatistics
 from rl_autoschedular.ir.analysis import analyze
@@ -155,11 +161,14 @@ class Trainer:
     """Owns the policy, the optimizer, the envs and the tracker of one run directory."""
 
     def __init__(self, cfg: RunConfig, run_dir: Path, measurer, resume: bool = False, prefetch=None,
-                 benchmarks: tuple[list[Benchmark], list[Benchmark]] | None = None):
+                 benchmarks: tuple[list[Benchmark], list[Benchmark]] | None = None, store: ReplayStore | None = None):
         """`measurer` serves the envs; `prefetch(items)`, if given, measures [(benchmark, schedule)] in parallel
         into the same cache (cluster.ClusterMeasurer) before the envs ask for them. `benchmarks` is the
-        (train, eval) split when the caller already loaded it."""
-        self.cfg, self.run_dir = cfg, Path(run_dir)
+        (train, eval) split when the caller already loaded it. `store` receives the rollouts' episodes and serves
+        self-imitation."""
+        self.cfg, self.run_dir, self.store = cfg, Path(run_dir), store
+        if cfg.replay.self_imitation_epochs and store is None:
+            raise ConfigError("replay.self_imitation_epochs needs a replay store")
         self.device = torch.device("cuda" if cfg.device == "cuda" or
                                    (cfg.device == "auto" and torch.cuda.is_available()) else "cpu")
         train, evals = benchmarks or split(cfg)
@@ -236,6 +245,13 @@ class Trainer:
         obs, actions, logps, values, rewards, dones = zip(*flat)
         batch = Rollout(torch.stack(obs), torch.stack(actions), torch.tensor(logps), torch.tensor(values),
                         torch.tensor(rewards, dtype=torch.float32), torch.tensor(dones))
+        # Proxy rewards are estimates, not measurements: they would pollute the store's measured returns.
+        if self.store is not None and self.cfg.replay.record and self.cfg.env.reward_mode != "proxy":
+            for env, steps, info, led in zip(self.envs, episodes, infos, guided):
+                obs_, actions_, logps_, _, rewards_, _ = zip(*steps)
+                self.store.add(episode_of(env, "prior" if led else "agent", [o.numpy() for o in obs_],
+                                          [a.numpy() for a in actions_], list(rewards_), info, list(logps_),
+                                          {"iteration": self.iteration + 1, "run": self.run_dir.name}))
         failures = sum((Counter(i["episode"]["failures"]) for i in infos), Counter())
         measured = measured1 - measured0
         stats = {"reward_mean": float(np.mean([sum(s[4] for s in e) for e in episodes])),
@@ -255,6 +271,14 @@ class Trainer:
         ppo = self.cfg.ppo
         return imitate(self.policy, self.optimizer, obs, actions, ppo.prior_imitation_epochs, ppo.minibatch_size,
                        self.device, self.cfg.seed)
+
+    def self_imitate(self, iteration: int) -> dict[str, float]:
+        """Advantage-weighted regression on the best stored episodes (any source) of each training benchmark."""
+        rp = self.cfg.replay
+        episodes = self.store.episodes(encoding_key(self.cfg.env), benchmarks=self.train_names,
+                                       best_per_benchmark=rp.self_imitation_top_k)
+        return awr_update(self.policy, self.optimizer, episodes, rp.self_imitation_epochs, rp.minibatch_size,
+                          rp.beta, rp.max_weight, self.cfg.ppo.vf_coef, self.device, self.cfg.seed + iteration)
 
     def evaluate(self) -> list[dict]:
         """The greedy policy once on every held-out benchmark: verified speedups per benchmark (none without a
@@ -289,6 +313,8 @@ class Trainer:
                 batch, stats = self.rollout()
                 t0 = time.perf_counter()
                 losses = ppo_update(self.policy, self.optimizer, batch, cfg.ppo, self.device)
+                if cfg.replay.self_imitation_epochs:
+                    losses.update(self.self_imitate(it))
                 self.iteration = it
                 metrics = {**stats, **losses, "update_s": time.perf_counter() - t0,
                            "learning_rate": self.optimizer.param_groups[0]["lr"]}

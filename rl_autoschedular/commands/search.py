@@ -24,6 +24,8 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default="results/search", help="folder for the best schedules (default results/search)")
     ap.add_argument("--cache-dir", default=str(DEFAULT_CACHE), help=f"results cache (default {DEFAULT_CACHE})")
     ap.add_argument("--json", action="store_true", help="print one JSON object per benchmark")
+    ap.add_argument("--store", help="replay store that receives every measured episode (default replay.sqlite in "
+                                    "the cache folder; 'none' keeps none)")
     args = ap.parse_args(argv)
     if args.budget < 1 or args.threads < 1:
         return fail("--budget and --threads must be at least 1")
@@ -31,6 +33,7 @@ def main(argv=None) -> int:
     from tqdm import tqdm
 
     from rl_autoschedular.config import EnvConfig, MeasureConfig
+    from rl_autoschedular.env.replay import ReplayStore
     from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
     from rl_autoschedular.env.search import greedy_search, random_search, save_schedule
     from rl_autoschedular.execution.measure import Measurer
@@ -40,6 +43,8 @@ def main(argv=None) -> int:
         benches = load_path(args.path)
     except BenchmarkError as exc:
         return fail(str(exc))
+    store_path = args.store or f"{args.cache_dir}/replay.sqlite"
+    store = None if store_path == "none" else ReplayStore(store_path)
     with Measurer(args.cache_dir, MeasureConfig(threads=args.threads)) as measurer:
         try:
             env = MlirSchedulingEnv(benches, measurer, EnvConfig(interchange_mode=args.interchange_mode))
@@ -50,9 +55,9 @@ def main(argv=None) -> int:
         for b in progress(env.benches, f"{args.method} search"):
             name = b.bench.name
             if args.method == "random":
-                result = random_search(env, name, args.budget, seed=args.seed)
+                result = random_search(env, name, args.budget, seed=args.seed, store=store)
             else:
-                result = greedy_search(env, name, args.budget)
+                result = greedy_search(env, name, args.budget, store=store)
             files = save_schedule(env, result, args.out)
             row = {"name": name, "method": args.method, "speedup": result.speedup,
                    "verified": result.best is not None, "measurements": result.measurements,
@@ -67,6 +72,8 @@ def main(argv=None) -> int:
                 speed = f"{result.speedup:8.2f}x" if result.speedup else "   none  "
                 tqdm.write(f"{name:40s} best {speed}  {result.measurements:4d} measurements  "
                            f"{files.get('schedule', '')}")
+    if store is not None:
+        store.close()
     return 0
 
 

@@ -3,6 +3,8 @@
 A run writes results/run_<name>_<time>/ (or --run-dir): config.json and the git commit, metrics.jsonl (one line per
 iteration), eval.jsonl (per-benchmark results of each evaluation), checkpoints/, and mlflow_run_id: its run in the
 MLflow store that all runs of the results folder share (results/mlflow.db, or $MLFLOW_TRACKING_URI).
+Every episode also goes to the replay store (replay.sqlite in the results cache, or the config's replay.path), the
+input of bin/train_offline.py.
 --resume RUN_DIR continues from that run's last checkpoint."""
 
 from __future__ import annotations
@@ -68,7 +70,10 @@ def main(argv=None) -> int:
     print(f"run directory: {run_dir}", file=sys.stderr)
     cache_dir = cfg.cache_dir or DEFAULT_CACHE
     # Past this point an exception is a fault of ours, not of the input: its traceback is shown.
-    with Measurer(cache_dir, cfg.measure) as measurer, contextlib.ExitStack() as stack:
+    from rl_autoschedular.env.replay import ReplayStore
+
+    with Measurer(cache_dir, cfg.measure) as measurer, contextlib.ExitStack() as stack, \
+            ReplayStore(cfg.replay.path or Path(cache_dir) / "replay.sqlite") as store:
         prefetch = None
         if cfg.cluster.mode != "local" or cfg.cluster.workers > 1:
             # Dask workers measure each step's schedules in parallel into the shared cache; the envs' own
@@ -82,7 +87,7 @@ def main(argv=None) -> int:
             print(f"measuring on Dask: {client.dashboard_link or client.scheduler.address} "
                   f"({cfg.cluster.mode}, {cfg.cluster.workers} workers)", file=sys.stderr)
         Trainer(cfg, run_dir, measurer, resume=bool(args.resume), prefetch=prefetch,
-                benchmarks=(train, evals)).train()
+                benchmarks=(train, evals), store=store).train()
     print(f"done: {run_dir}", file=sys.stderr)
     return 0
 

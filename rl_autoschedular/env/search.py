@@ -4,7 +4,8 @@
 - `greedy_search`: at each decision, tries each candidate action (NT for the rest of the ops), measures, keeps the
   best, until the episode ends or the measurement budget is spent.
 Both count measurements (the cache may serve some of them) and failures through `MeasurementStatistics`, and return
-the best verified `Measurement`. Every function here takes the env bare or wrapped.
+the best verified `Measurement`; given a `ReplayStore`, they write every episode they measure to it. Every function
+here takes the env bare or wrapped.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import gymnasium as gym
 import numpy as np
 
 from rl_autoschedular.env.actions import ACTION_TYPES, pointer_mask
+from rl_autoschedular.env.replay import Recorder, ReplayStore
 from rl_autoschedular.env.wrappers import MeasurementStatistics
 from rl_autoschedular.execution.measure import Measurement, compile_schedule
 from rl_autoschedular.execution.schedule import Schedule
@@ -84,8 +86,9 @@ class SearchResult:
         return self.best.speedup if self.best else None
 
 
-def _finish(stats: MeasurementStatistics, actions: list[np.ndarray]) -> tuple[Measurement, Schedule]:
-    """Replay `actions` from the start, end every remaining op with NT, and return the measurement."""
+def _finish(stats: gym.Env, actions: list[np.ndarray]) -> tuple[Measurement, Schedule]:
+    """Replay `actions` from the start through `stats` (the statistics wrapper, perhaps recorded), end every
+    remaining op with NT, and return the measurement."""
     env = stats.unwrapped
     stats.reset(options={"benchmark": env.benchmark.name})
     done = False
@@ -96,18 +99,20 @@ def _finish(stats: MeasurementStatistics, actions: list[np.ndarray]) -> tuple[Me
     return env.last_measurement, env.schedule()
 
 
-def random_search(env: gym.Env, benchmark: str, budget: int, seed: int = 0) -> SearchResult:
+def random_search(env: gym.Env, benchmark: str, budget: int, seed: int = 0,
+                  store: ReplayStore | None = None) -> SearchResult:
     """`budget` random masked episodes on `benchmark`; the env must be in the "final" reward mode."""
     rng = np.random.default_rng(seed)
     stats = MeasurementStatistics(env.unwrapped)  # this search's own counts
+    player = Recorder(stats, store, "random") if store is not None else stats
     out = SearchResult(benchmark)
     for _ in range(budget):
-        stats.reset(options={"benchmark": benchmark})
+        player.reset(options={"benchmark": benchmark})
         actions, done = [], False
         while not done:
             a = sample_action(stats, rng)
             actions.append(a)
-            _, _, done, _, _ = stats.step(a)
+            _, _, done, _, _ = player.step(a)
         out.consider(stats.unwrapped.last_measurement, stats.unwrapped.schedule(), actions)
     out.count(stats)
     return out
@@ -146,10 +151,11 @@ def candidate_actions(env: gym.Env) -> list[np.ndarray]:
     return out
 
 
-def greedy_search(env: gym.Env, benchmark: str, budget: int) -> SearchResult:
+def greedy_search(env: gym.Env, benchmark: str, budget: int, store: ReplayStore | None = None) -> SearchResult:
     """Greedy over single actions, each judged by measuring the schedule completed with NT."""
     env = env.unwrapped
     stats = MeasurementStatistics(env)  # this search's own counts
+    player = Recorder(stats, store, "greedy") if store is not None else stats
     out = SearchResult(benchmark)
     env.reset(options={"benchmark": benchmark})
     prefix: list[np.ndarray] = []
@@ -159,7 +165,7 @@ def greedy_search(env: gym.Env, benchmark: str, budget: int) -> SearchResult:
         for a in candidate_actions(env):
             if stats.measurements >= budget:
                 break
-            result, schedule = _finish(stats, prefix + [a])
+            result, schedule = _finish(player, prefix + [a])
             out.consider(result, schedule, prefix + [a])
             if result.verified and result.speedup > best_speedup:
                 best_a, best_speedup = a, result.speedup

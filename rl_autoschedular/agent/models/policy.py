@@ -106,3 +106,13 @@ class Policy(nn.Module):
             if self.pointers:
                 chosen = chosen.scatter(1, action[:, col:col + 1], 1.0)
         return action, logp, ent, self.value_head(z).squeeze(-1)
+
+
+def same_decision(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+    """Per row, whether two batches of actions are the same decision: the same type, and the same values in the
+    components that type uses (tile sizes for T/TP/TPF, the interchange for I); the others mean nothing."""
+    n_loops = (a.shape[1] - 1) // 2
+    tiling = torch.isin(b[:, 0], torch.tensor(_TILING, device=b.device))
+    sizes = (a[:, 1:1 + n_loops] == b[:, 1:1 + n_loops]).all(1)
+    inter = (a[:, 1 + n_loops:] == b[:, 1 + n_loops:]).all(1)
+    return (a[:, 0] == b[:, 0]) & (~tiling | sizes) & ((b[:, 0] != _INTERCHANGE) | inter)

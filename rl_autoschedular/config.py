@@ -203,6 +203,19 @@ class PPOConfig(_Strict):
     prior_imitation_epochs: int = Field(0, ge=0, description="epochs of behaviour cloning of the heuristic prior on "
                                         "the training benchmarks before the first iteration (agent/imitation.py); "
                                         "0 turns it off")
+    prior: Literal["heuristic", "llm"] = Field("heuristic", description="who plays the prior-led episodes: the "
+                                               "rules of agent/prior.py, or an LLM (agent/llm_prior.py) that falls "
+                                               "back to them when it is unreachable or answers nonsense")
+    llm_url: str | None = Field(None, description="prior 'llm': an OpenAI-compatible endpoint, e.g. "
+                                "http://127.0.0.1:8000/v1 (its key, if any, in $MLIR_RL_LLM_API_KEY)")
+    llm_model: str = "default"
+    llm_timeout: float = Field(10.0, gt=0, description="seconds per LLM request")
+
+    @model_validator(mode="after")
+    def _llm_has_url(self) -> "PPOConfig":
+        if self.prior == "llm" and not self.llm_url:
+            raise ValueError("prior 'llm' needs llm_url (an OpenAI-compatible endpoint)")
+        return self
 
 
 class ReplayConfig(_Strict):

@@ -38,6 +38,7 @@ from rl_autoschedular.agent.checkpoint import (
     save_checkpoint,
 )
 from rl_autoschedular.agent.imitation import demonstrations, imitate
+from rl_autoschedular.agent.llm_prior import LLMPrior
 from rl_autoschedular.agent.models import Policy
 from rl_autoschedular.agent.offline import awr_update
 from rl_autoschedular.agent.ppo import Rollout, ppo_update
@@ -113,7 +114,7 @@ def git_commit() -> str:
 
 
 def play(policy: Policy, device: torch.device, envs: list[MlirSchedulingEnv | MeasurementStatistics],
-         names: list[str], greedy: bool, prefetch=None, prior: HeuristicPrior | None = None,
+         names: list[str], greedy: bool, prefetch=None, prior: HeuristicPrior | LLMPrior | None = None,
          guided: list[bool] | None = None) -> tuple[list[list], list[dict], int]:
     """One episode per env (bare or wrapped), in lockstep: one batched forward pass per step of all unfinished
     episodes. With a `prefetch`, the schedules this step will measure are measured together first (in parallel,
@@ -193,7 +194,9 @@ class Trainer:
         torch.manual_seed(cfg.seed)
         np.random.seed(cfg.seed)
         self.policy = Policy(cfg.env, cfg.model).to(self.device)
-        self.prior = HeuristicPrior(cfg.measure.threads)
+        self.heuristic = HeuristicPrior(cfg.measure.threads)
+        self.prior = self.heuristic if cfg.ppo.prior == "heuristic" else \
+            LLMPrior(cfg.ppo.llm_url, cfg.ppo.llm_model, self.heuristic, cfg.ppo.llm_timeout)
         self.optimizer = torch.optim.Adam(self.policy.parameters(), lr=cfg.ppo.learning_rate, eps=1e-5)
         self.iteration = 0
         if resume:
@@ -261,13 +264,16 @@ class Trainer:
                  "failures": dict(failures), "measurements": measured,
                  "measurements_per_s": measured / seconds if seconds else 0.0,
                  "cache_hit_rate": 1 - (fresh1 - fresh0) / measured if measured else 0.0, "rollout_s": seconds}
+        if isinstance(self.prior, LLMPrior):
+            stats.update(llm_calls=self.prior.calls, llm_answers_used=self.prior.used,
+                         llm_fallbacks=self.prior.fallbacks)
         return batch, stats
 
     def imitate_prior(self) -> dict[str, float]:
-        """Behaviour cloning of the prior on the training benchmarks (no measurement): its metrics."""
+        """Behaviour cloning of the heuristic prior on the training benchmarks (no measurement): its metrics."""
         env = MlirSchedulingEnv([b.bench for b in self.env.unwrapped.benches], None,
                                 self.cfg.env.model_copy(update={"reward_mode": "proxy"}))
-        obs, actions = demonstrations(env, self.prior)
+        obs, actions = demonstrations(env, self.heuristic)
         ppo = self.cfg.ppo
         return imitate(self.policy, self.optimizer, obs, actions, ppo.prior_imitation_epochs, ppo.minibatch_size,
                        self.device, self.cfg.seed)

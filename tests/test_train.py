@@ -217,7 +217,7 @@ def test_missing_config_file_is_one_error_line(tmp_path):
     assert out.returncode == 2 and out.stderr.strip().startswith("error:") and "not found" in out.stderr
 
 
-@pytest.mark.parametrize("name", ["quick.json", "config.json", "example.json", "pretrain.json"])
+@pytest.mark.parametrize("name", ["quick.json", "config.json", "example.json", "pretrain.json", "learning.json"])
 def test_shipped_configs_validate(name, monkeypatch):
     from rl_autoschedular.agent.trainer import split
     from rl_autoschedular.config import load_config

@@ -1,4 +1,5 @@
-"""Load-time simplification of what torch-mlir emits: results of `linalg.generic` that nothing reads are dropped.
+"""Load-time simplification of what torch-mlir and the generators emit: results of `linalg.generic` that nothing
+reads are dropped, and a transpose of a transpose becomes one transpose (or none).
 
 torch-mlir lowers softmax's max through `aten.max.dim`, a generic that also computes the argmax (an i64 index per
 row, with a compare and a select per element) which softmax never reads. That dead result kept the reduction
@@ -98,3 +99,40 @@ def _reads_args(block: ir.Block, values, arg_numbers: set[int]) -> bool:
             seen.add(owner)
             stack.extend(owner.operands)
     return False
+
+
+def fold_transpose_chains(module: ir.Module) -> int:
+    """Replace, in place, each `linalg.transpose` of a `linalg.transpose`'s result by one transpose of the inner
+    one's input, or by that input itself when the two cancel; an inner transpose left unused is erased. Returns how
+    many transposes were replaced.
+
+    The builder canonicalizes between ops, which folds such a pair anyway and drops the tag of the op not yet
+    scheduled: its later actions then matched nothing ("requires exactly one containing_op handle (got 0)" on
+    random_s1_0020_matmul_5ops). Folding at load gives the agent the program that really runs."""
+    found = []
+
+    def visit(op):
+        if op.name == "linalg.transpose":
+            found.append(op.opview)
+        return ir.WalkResult.ADVANCE
+
+    module.operation.walk(visit)
+    changed = 0
+    for op in found:
+        inner = op.input.owner  # an OpView, or a Block for a function argument
+        if not isinstance(inner, ir.OpView) or inner.operation.name != "linalg.transpose":
+            continue
+        outer_perm, inner_perm = list(op.permutation), list(inner.permutation)
+        composed = [inner_perm[q] for q in outer_perm]  # result dim i is input dim inner[outer[i]]
+        parent = op.operation.block
+        if composed == list(range(len(composed))):
+            op.results[0].replace_all_uses_with(inner.input)
+        else:
+            with ir.InsertionPoint(op), op.location:
+                new = linalg.transpose(inner.input, outs=[op.init], permutation=composed)
+            op.results[0].replace_all_uses_with(new.results[0] if isinstance(new, ir.OpView) else new)
+        op.operation.erase()
+        _erase_dead_ops(parent)
+        changed += 1
+    return changed
+

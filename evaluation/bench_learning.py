@@ -93,6 +93,25 @@ def training_report(run_dir: Path, wall_s: float) -> tuple[dict, list[dict]]:
     return cost, curve
 
 
+def train_once(cfg, iterations: int, seed: int, run_dir: Path, measurer, train: list, evals: list):
+    """(trainer, wall seconds) of one training run in a fresh `run_dir`, with a replay store of its own so that the
+    run learns only from what it measured itself."""
+    import shutil
+
+    from rl_autoschedular.agent.trainer import Trainer
+    from rl_autoschedular.env.replay import ReplayStore
+
+    cfg = cfg.model_copy(update={"iterations": iterations, "seed": seed, "device": "cpu",
+                                 "eval_every": max(1, iterations // 3), "checkpoint_every": iterations,
+                                 "tracking": cfg.tracking.model_copy(update={"backends": ["jsonl"]})})
+    shutil.rmtree(run_dir, ignore_errors=True)
+    t0 = time.perf_counter()
+    with ReplayStore(run_dir / "replay.sqlite") as store:
+        trainer = Trainer(cfg, run_dir, measurer, benchmarks=(train, evals), store=store)
+        trainer.train()
+    return trainer, time.perf_counter() - t0
+
+
 def print_report(rows: list[dict], cost: dict | None, curve: list[dict], what: str) -> None:
     width = max(len(r["name"]) for r in rows) + 2
     print(f"\n{what}\n")
@@ -130,20 +149,24 @@ def main(argv=None) -> int:
     ap.add_argument("--eval-families", default="op,lqcd,block,random", help="families of data/eval to hold out")
     ap.add_argument("--eval-per-family", type=int, default=2, help="held-out benchmarks per family (default 2)")
     ap.add_argument("--checkpoint", help="evaluate this policy instead of training one (no training cost then)")
-    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--seeds", default="0", help="comma-separated training seeds (default 0); with more than one, "
+                                                  "each trains anew and the spread of their final held-out greedy "
+                                                  "geomean is printed; the table is the first seed's")
     ap.add_argument("--cache-dir", default=str(DEFAULT_CACHE), help=f"results cache (default {DEFAULT_CACHE})")
     ap.add_argument("--run-dir", default=str(ROOT / "results" / "bench_learning"), help="the training run's folder "
                                                                                           "(replaced)")
     args = ap.parse_args(argv)
     if min(args.iterations, args.train_per_family, args.eval_per_family) < 1:
         return fail("--iterations, --train-per-family and --eval-per-family must be at least 1")
+    try:
+        seeds = [int(s) for s in args.seeds.split(",")]
+    except ValueError:
+        return fail(f"--seeds {args.seeds}: give comma-separated integers, e.g. 0,1,2")
 
-    import shutil
+    import numpy as np
 
     from rl_autoschedular.agent.inference import load_policy
-    from rl_autoschedular.agent.trainer import Trainer
     from rl_autoschedular.config import ConfigError, load_config
-    from rl_autoschedular.env.replay import ReplayStore
     from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
     from rl_autoschedular.execution.measure import Measurer
     from rl_autoschedular.ir.benchmarks import BenchmarkError, load_dataset
@@ -161,29 +184,33 @@ def main(argv=None) -> int:
     if not evals:
         return fail(f"--eval-families {args.eval_families}: no such family in data/eval")
     run_dir = Path(args.run_dir)
-    cost, curve = None, []
+    cost, curve, finals = None, [], {}
     with Measurer(args.cache_dir, cfg.measure) as m:
         if not args.checkpoint:
             train = stratified(train_all, sorted({b.family for b in train_all}), args.train_per_family)
-            cfg = cfg.model_copy(update={"iterations": args.iterations, "seed": args.seed, "device": "cpu",
-                                         "eval_every": max(1, args.iterations // 3),
-                                         "checkpoint_every": args.iterations, "tracking": cfg.tracking.model_copy(update={"backends": ["jsonl"]})})
-            shutil.rmtree(run_dir, ignore_errors=True)
-            t0 = time.perf_counter()
-            with ReplayStore(Path(args.cache_dir) / "replay.sqlite") as store:
-                trainer = Trainer(cfg, run_dir, m, benchmarks=(train, evals), store=store)
-                trainer.train()
-            cost, curve = training_report(run_dir, time.perf_counter() - t0)
-            policy = trainer.policy.eval()
+            for seed in seeds:
+                seed_dir = run_dir / f"seed_{seed}"
+                trainer, wall_s = train_once(cfg, args.iterations, seed, seed_dir, m, train, evals)
+                report = training_report(seed_dir, wall_s)
+                finals[seed] = report[1][-1]["eval_geomean"]
+                if seed == seeds[0]:  # the table is the first seed's policy
+                    (cost, curve), policy = report, trainer.policy.eval()
             what = (f"trained {args.iterations} iterations x {cfg.ppo.episodes_per_iteration} episodes on {len(train)} "
-                    f"benchmarks of data/train ({args.config}, seed {args.seed}), held out {len(evals)} of data/eval")
+                    f"benchmarks of data/train ({args.config}, seed {seeds[0]}), held out {len(evals)} of data/eval")
         else:
             what = f"{args.checkpoint} on {len(evals)} held-out benchmarks of data/eval"
         env = MlirSchedulingEnv(evals, m, cfg.env.model_copy(update={"reward_mode": "final"}))
-        rows = measure_all(policy, env, [b.bench.name for b in env.benches], cfg.measure.threads, args.seed)
+        rows = measure_all(policy, env, [b.bench.name for b in env.benches], cfg.measure.threads, seeds[0])
     print_report(rows, cost, curve, what + ", 1 thread, every output verified")
+    if len(finals) > 1:
+        values = list(finals.values())
+        print(f"final held-out greedy geomean over {len(values)} seeds: "
+              + ", ".join(f"seed {k} {v:.2f}x" for k, v in finals.items())
+              + f"; mean {np.mean(values):.2f}x, std {np.std(values):.2f}, range {min(values):.2f}x to "
+                f"{max(values):.2f}x")
     run_dir.mkdir(parents=True, exist_ok=True)
-    (run_dir / "bench_learning.json").write_text(json.dumps({"rows": rows, "cost": cost, "curve": curve}, indent=1))
+    (run_dir / "bench_learning.json").write_text(json.dumps({"rows": rows, "cost": cost, "curve": curve,
+                                                             "final_eval_geomean_by_seed": finals}, indent=1))
     return 0
 
 

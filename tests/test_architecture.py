@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "rl_autoschedular"
 # Data flows up this list: a module may import its own layer and the layers below it, never a layer above.
 # Layers on the same rank (cluster, env, tracking) do not import each other.
 LAYERS = {"config": 0, "cli": 0, "ir": 1, "execution": 2, "cluster": 3, "env": 3, "tracking": 3, "agent": 4,
-          "commands": 5}
+          "commands": 5, "reward_engine": 0, "staging": 3}
 
 
 def _layer(module: str) -> str:

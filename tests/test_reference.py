@@ -12,7 +12,7 @@ from conftest import FAST, MATMUL
 
 from rl_autoschedular.config import MeasureConfig
 from rl_autoschedular.execution import reference
-from rl_autoschedular.execution.job import _fresh_outputs, compare, random_inputs, reference_problem
+from rl_autoschedular.execution.job import compare, fresh_outputs, random_inputs, reference_problem
 from rl_autoschedular.execution.measure import Measurer
 from rl_autoschedular.execution.schedule import Action, OpSchedule, Schedule
 from rl_autoschedular.ir.benchmarks import load_benchmark
@@ -78,7 +78,7 @@ def test_reference_with_nan_or_unwritten_integers_is_rejected():
     assert reference_problem([floats, good[1]], ["f32", "i32"]) is None
 
     # An integer output starts at the sentinel; the one element the program did not write keeps it.
-    ints = _fresh_outputs([((12,), "i32")])[0]
+    ints = fresh_outputs([((12,), "i32")])[0]
     ints[:11] = good[1][:11]
     assert "1 of 12 elements of output 1 never written" in reference_problem([good[0], ints], ["f32", "i32"])
 
@@ -98,7 +98,7 @@ def test_compare_checks_every_position():
     # A NaN in the reference is no longer a position to skip: NaN there and in the output does not match.
     ref[3] = np.nan
     assert compare([out], [ref], ["f32"], 1) is not None
-    ints = _fresh_outputs([((4,), "i64")])[0]
+    ints = fresh_outputs([((4,), "i64")])[0]
     ints[:3] = 5
     assert "1 of 4 elements differ" in compare([ints], [np.full(4, 5, np.int64)], ["i64"], 1)
 

@@ -6,9 +6,11 @@ did than the other stored episodes of the same benchmark. It needs no importance
 which is what makes it usable on the searches' episodes, which have no logged log-probability. The order:
 
     1. per benchmark, the advantage of an episode is (its return - the mean return of that benchmark's episodes) /
-       (their standard deviation + 0.1): returns span about -2 to +4 in log speedup between benchmarks, and
-       normalising per benchmark keeps a benchmark with large speedups from drowning the others;
-    2. each step of the episode gets the weight min(exp(advantage / beta), max_weight), weights then scaled to mean 1;
+       (their standard deviation + 0.1), the unscheduled program counted as one more episode of return 0 (it is
+       always there to fall back on, and it keeps the sign of a benchmark's only episode): returns span about -2 to
+       +4 in log speedup between benchmarks, and normalising per benchmark keeps a benchmark with large speedups
+       from drowning the others;
+    2. each step of the episode gets the weight min(exp(advantage / beta), max_weight);
     3. epochs of minibatch steps on  -weight * log pi(action | obs) + vf_coef * (V(obs) - return-to-go)^2.
 
 `policy_change` reports what an update did to the policy on the same episodes.
@@ -26,15 +28,16 @@ from rl_autoschedular.env.replay import Episode
 
 
 def episode_advantages(episodes: list[Episode]) -> np.ndarray:
-    """Step 1: each episode's return normalised against the other episodes of its benchmark."""
+    """Step 1: each episode's return normalised against the other episodes of its benchmark and the unscheduled
+    program's 0."""
     returns = np.array([e.episode_return for e in episodes])
     by_bench: dict[str, list[int]] = defaultdict(list)
     for i, e in enumerate(episodes):
         by_bench[e.benchmark].append(i)
     adv = np.zeros(len(episodes))
     for idx in by_bench.values():
-        r = returns[idx]
-        adv[idx] = (r - r.mean()) / (r.std() + 0.1)
+        r = np.append(returns[idx], 0.0)
+        adv[idx] = (returns[idx] - r.mean()) / (r.std() + 0.1)
     return adv
 
 
@@ -46,7 +49,7 @@ def _steps(episodes: list[Episode], beta: float, max_weight: float):
     to_go = np.concatenate([np.cumsum(e.rewards[::-1])[::-1] for e in episodes])
     return (torch.as_tensor(np.concatenate([e.obs for e in episodes])),
             torch.as_tensor(np.concatenate([e.actions for e in episodes])),
-            torch.as_tensor(weights / weights.mean(), dtype=torch.float32),
+            torch.as_tensor(weights, dtype=torch.float32),
             torch.as_tensor(to_go.copy(), dtype=torch.float32))
 
 

@@ -82,7 +82,8 @@ def unwritten_fill(dtype: str):
     return np.iinfo(np_dtype).min
 
 
-def _fresh_outputs(specs) -> list[np.ndarray]:
+def fresh_outputs(specs) -> list[np.ndarray]:
+    """Output buffers filled with the dtype's "unwritten" value."""
     # A schedule (or a baseline) that forgets to write an element cannot match, nor pass reference_problem.
     return [np.full(shape, unwritten_fill(dtype), dtype=_NP_DTYPES[dtype]) for shape, dtype in specs]
 
@@ -152,7 +153,8 @@ def compare(outputs, reference, dtypes, reduction_size: int) -> str | None:
     return None
 
 
-def _descriptor_pointers(arrays):
+def descriptor_pointers(arrays):
+    """The ExecutionEngine's arguments for `arrays`: a pointer to a pointer to each one's memref descriptor."""
     from mlir.runtime import get_ranked_memref_descriptor
 
     return [ctypes.pointer(ctypes.pointer(get_ranked_memref_descriptor(a))) for a in arrays]
@@ -194,8 +196,8 @@ def run_job(engine, job: Job) -> dict:
     """Verify once on fresh inputs, then time. Returns the result fields (status ok or wrong_output, or
     harness_error when the reference cannot be read)."""
     inputs = random_inputs(job.inputs, job.seed)
-    outputs = _fresh_outputs(job.outputs)
-    args = _descriptor_pointers(inputs + outputs)
+    outputs = fresh_outputs(job.outputs)
+    args = descriptor_pointers(inputs + outputs)
     engine.invoke("main", *args)
     if job.write_reference:
         tmp = Path(job.reference_path + f".{os.getpid()}.tmp.npz")

@@ -18,7 +18,7 @@ _PR_SET_PDEATHSIG = 1
 CHANNEL_ENV = "MLIR_RL_CHANNEL_FD"
 
 
-def _die_with_parent(parent: int) -> None:
+def die_with_parent(parent: int) -> None:
     """Ask Linux to kill this process when its parent dies: a measuring process whose caller was killed (a lost Dask
     worker) must not go on timing code on a core that a new caller is using."""
     try:
@@ -31,7 +31,7 @@ def _die_with_parent(parent: int) -> None:
 
 def main() -> None:
     """Serve jobs until the runner closes the channel."""
-    _die_with_parent(int(os.environ.get("MLIR_RL_PARENT_PID", os.getppid())))
+    die_with_parent(int(os.environ.get("MLIR_RL_PARENT_PID", os.getppid())))
     conn = Connection(int(os.environ[CHANNEL_ENV]))
 
     from rl_autoschedular.execution.job import compile_job, harness_error, run_job

@@ -34,6 +34,13 @@ def fast_config() -> MeasureConfig:
 
 
 @pytest.fixture(scope="session")
+def bundled_cache(tmp_path_factory) -> Path:
+    """A results cache shared by the tests that measure every bundled benchmark with FAST: each benchmark's
+    baseline and the IREE check of its reference are paid once a session, not once a test."""
+    return tmp_path_factory.mktemp("bundled_cache")
+
+
+@pytest.fixture(scope="session")
 def quick_run(tmp_path_factory) -> Path:
     """A real run of the quick start's config (config/quick.json), cut to one iteration: its run directory, with
     a checkpoint and its metrics. Shared by the tests of everything that consumes a trained checkpoint."""

@@ -48,9 +48,9 @@ def test_every_action_of_the_prior_is_allowed(proxy_env, threads):
 
 
 @pytest.mark.slow
-def test_the_prior_schedules_verify_on_every_bundled_benchmark(tmp_path):
+def test_the_prior_schedules_verify_on_every_bundled_benchmark(bundled_cache):
     benches = load_dataset(DATA)
-    with Measurer(tmp_path, FAST) as m:
+    with Measurer(bundled_cache, FAST) as m:
         env = MlirSchedulingEnv(benches, m, EnvConfig())
         prior = HeuristicPrior()
         for b in benches:

@@ -221,7 +221,7 @@ class PPOConfig(_Strict):
 class ReplayConfig(_Strict):
     """The replay store (env/replay.py) and the updates that learn from it (agent/offline.py): advantage-weighted
     regression over stored episodes, each step weighted by min(exp(advantage / beta), max_weight), the advantage
-    being the episode's return against the other stored episodes of its benchmark."""
+    being the episode's return against the other stored episodes of its benchmark and the unscheduled program's 0."""
 
     record: bool = Field(True, description="write every training episode to the store")
     path: str | None = Field(None, description="the store's SQLite file; default replay.sqlite in the results cache")

@@ -7,6 +7,7 @@ to, for `mlir-opt`)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 
@@ -44,8 +45,8 @@ def main(argv=None) -> int:
     except BenchmarkError as exc:
         return fail(str(exc))
     store_path = args.store or f"{args.cache_dir}/replay.sqlite"
-    store = None if store_path == "none" else ReplayStore(store_path)
-    with Measurer(args.cache_dir, MeasureConfig(threads=args.threads)) as measurer:
+    with Measurer(args.cache_dir, MeasureConfig(threads=args.threads)) as measurer, \
+            (contextlib.nullcontext() if store_path == "none" else ReplayStore(store_path)) as store:
         try:
             env = MlirSchedulingEnv(benches, measurer, EnvConfig(interchange_mode=args.interchange_mode))
         except ValueError as exc:
@@ -72,8 +73,6 @@ def main(argv=None) -> int:
                 speed = f"{result.speedup:8.2f}x" if result.speedup else "   none  "
                 tqdm.write(f"{name:40s} best {speed}  {result.measurements:4d} measurements  "
                            f"{files.get('schedule', '')}")
-    if store is not None:
-        store.close()
     return 0
 
 

@@ -11,6 +11,13 @@ a failure counted as 1.0x (the user keeps the unoptimized program):
   greedy search       greedy search over single actions, 32 measurements
   prior alone         the heuristic prior's schedule (agent/prior.py: rules, one measurement)
 
+and, with the learned cost model (agent/cost_model.py, fitted by bin/fit_cost_model.py on data/train's measurements
+only; default data/pretrained/cost_model.pt), --candidates schedules drawn without measuring, ranked by it:
+
+  agent+CM top-1      the top-ranked of the policy's greedy schedule and samples (one measurement)
+  agent+CM best-of-32 the 32 top-ranked of them, measured
+  random+CM best-of-32  the same from random masked episodes (is the gain the model's or the policy's?)
+
 It then prints the targets of issue 13 (goals, not tests) with their verdicts, the training cost (wall time,
 measurements, measurements per second, cache hit rate) and the learning curve: the held-out greedy geomean at each
 evaluation, with approx_kl, clip fraction, entropy and explained variance of that iteration.
@@ -36,6 +43,7 @@ from rl_autoschedular.cli import DEFAULT_CACHE, fail, progress  # noqa: E402
 
 COLUMNS = ["agent greedy", "agent best-of-8", "agent best-of-32", "random best-of-8", "random best-of-32",
            "random best-of-100", "greedy search", "prior alone"]
+CM_COLUMNS = ["agent+CM top-1", "agent+CM best-of-32", "random+CM best-of-32"]
 
 
 def stratified(benches: list, families: list[str], per_family: int) -> list:
@@ -48,9 +56,10 @@ def stratified(benches: list, families: list[str], per_family: int) -> list:
     return out
 
 
-def measure_all(policy, env, names: list[str], threads: int, seed: int) -> list[dict]:
+def measure_all(policy, env, names: list[str], threads: int, seed: int, cost_model=None,
+                candidates: int = 256) -> list[dict]:
     """Every column of the table on each benchmark: {column: verified speedup or None}."""
-    from rl_autoschedular.agent.inference import agent_search
+    from rl_autoschedular.agent.inference import agent_search, ranked_search
     from rl_autoschedular.agent.prior import HeuristicPrior, prior_episode
     from rl_autoschedular.env.search import greedy_search, random_search
 
@@ -65,6 +74,10 @@ def measure_all(policy, env, names: list[str], threads: int, seed: int) -> list[
         row["greedy search"] = greedy_search(env, name, 32).speedup
         info = prior_episode(env, name, HeuristicPrior(threads))
         row["prior alone"] = info.get("speedup") if info.get("verified") else None
+        if cost_model is not None:
+            row["agent+CM top-1"] = ranked_search(policy, env, name, cost_model, candidates, 1, seed).speedup
+            row["agent+CM best-of-32"] = ranked_search(policy, env, name, cost_model, candidates, 32, seed).speedup
+            row["random+CM best-of-32"] = ranked_search(None, env, name, cost_model, candidates, 32, seed).speedup
         rows.append(row)
     return rows
 
@@ -114,20 +127,27 @@ def train_once(cfg, iterations: int, seed: int, run_dir: Path, measurer, train: 
 
 def print_report(rows: list[dict], cost: dict | None, curve: list[dict], what: str) -> None:
     width = max(len(r["name"]) for r in rows) + 2
+    columns = COLUMNS + [c for c in CM_COLUMNS if c in rows[0]]
     print(f"\n{what}\n")
-    print(f"{'held-out benchmark':{width}s}" + "".join(f"{c:>19s}" for c in COLUMNS))
+    print(f"{'held-out benchmark':{width}s}" + "".join(f"{c:>21s}" for c in columns))
     for r in rows:
-        print(f"{r['name']:{width}s}" + "".join(f"{(r[c] or 1.0):18.2f}{'x' if r[c] else '!'}" for c in COLUMNS))
-    g = {c: geomean(rows, c) for c in COLUMNS}
-    print(f"{'geomean (' + str(len(rows)) + ')':{width}s}" + "".join(f"{g[c]:18.2f}x" for c in COLUMNS))
+        print(f"{r['name']:{width}s}" + "".join(f"{(r[c] or 1.0):20.2f}{'x' if r[c] else '!'}" for c in columns))
+    g = {c: geomean(rows, c) for c in columns}
+    print(f"{'geomean (' + str(len(rows)) + ')':{width}s}" + "".join(f"{g[c]:20.2f}x" for c in columns))
     print("(! = no verified schedule, counted as 1.0x)\n")
-    for label, value, target in (
-            ("agent greedy / random best-of-32", g["agent greedy"] / g["random best-of-32"], 1.0),
-            ("agent best-of-32 / random best-of-32", g["agent best-of-32"] / g["random best-of-32"], 1.3),
-            ("agent greedy / random best-of-100 (long-term)", g["agent greedy"] / g["random best-of-100"], 1.0),
-            ("agent greedy / prior alone", g["agent greedy"] / g["prior alone"], None)):
+    ratios = [("agent greedy / random best-of-32", g["agent greedy"] / g["random best-of-32"], 1.0),
+              ("agent best-of-32 / random best-of-32", g["agent best-of-32"] / g["random best-of-32"], 1.3),
+              ("agent greedy / random best-of-100 (long-term)", g["agent greedy"] / g["random best-of-100"], 1.0),
+              ("agent greedy / prior alone", g["agent greedy"] / g["prior alone"], None)]
+    if "agent+CM top-1" in g:
+        ratios += [("agent+CM top-1 / random best-of-32", g["agent+CM top-1"] / g["random best-of-32"], 1.0),
+                   ("agent+CM best-of-32 / random best-of-32", g["agent+CM best-of-32"] / g["random best-of-32"],
+                    1.3),
+                   ("agent+CM best-of-32 / random+CM best-of-32",
+                    g["agent+CM best-of-32"] / g["random+CM best-of-32"], None)]
+    for label, value, target in ratios:
         verdict = "" if target is None else f"target >= {target}x: {'met' if value >= target else 'NOT met'}"
-        print(f"{label:48s} {value:6.2f}x  {verdict}")
+        print(f"{label:50s} {value:6.2f}x  {verdict}")
     if cost:
         print(f"\ntraining cost: {cost['wall_s'] / 60:.1f} min wall, {cost['iterations']} iterations, "
               f"{cost['measurements']} measurements, {cost['measurements_per_s']:.2f} measurements/s while "
@@ -152,6 +172,10 @@ def main(argv=None) -> int:
     ap.add_argument("--seeds", default="0", help="comma-separated training seeds (default 0); with more than one, "
                                                   "each trains anew and the spread of their final held-out greedy "
                                                   "geomean is printed; the table is the first seed's")
+    ap.add_argument("--cost-model", default=str(ROOT / "data" / "pretrained" / "cost_model.pt"),
+                    help="learned cost model for the +CM columns (default data/pretrained/cost_model.pt; '' skips)")
+    ap.add_argument("--candidates", type=int, default=256,
+                    help="schedules drawn without measuring for each +CM column (default 256)")
     ap.add_argument("--cache-dir", default=str(DEFAULT_CACHE), help=f"results cache (default {DEFAULT_CACHE})")
     ap.add_argument("--run-dir", default=str(ROOT / "results" / "bench_learning"), help="the training run's folder "
                                                                                           "(replaced)")
@@ -165,6 +189,7 @@ def main(argv=None) -> int:
 
     import numpy as np
 
+    from rl_autoschedular.agent import cost_model
     from rl_autoschedular.agent.inference import load_policy
     from rl_autoschedular.config import ConfigError, load_config
     from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
@@ -177,6 +202,7 @@ def main(argv=None) -> int:
         else:
             cfg = load_config(args.config)
         train_all, eval_all = load_dataset(ROOT / "data" / "train"), load_dataset(ROOT / "data" / "eval")
+        ranker = cost_model.load(args.cost_model) if args.cost_model else None
     except (ConfigError, BenchmarkError, ValueError) as exc:
         return fail(str(exc))
     families = args.eval_families.split(",")
@@ -200,7 +226,8 @@ def main(argv=None) -> int:
         else:
             what = f"{args.checkpoint} on {len(evals)} held-out benchmarks of data/eval"
         env = MlirSchedulingEnv(evals, m, cfg.env.model_copy(update={"reward_mode": "final"}))
-        rows = measure_all(policy, env, [b.bench.name for b in env.benches], cfg.measure.threads, seeds[0])
+        rows = measure_all(policy, env, [b.bench.name for b in env.benches], cfg.measure.threads, seeds[0], ranker,
+                           args.candidates)
     print_report(rows, cost, curve, what + ", 1 thread, every output verified")
     if len(finals) > 1:
         values = list(finals.values())

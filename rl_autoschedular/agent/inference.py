@@ -1,5 +1,6 @@
 """A trained policy at work outside training: load it from a checkpoint, play its greedy schedule, or search with
-it (the best verified of its greedy schedule and schedules sampled from it)."""
+it (the best verified of its greedy schedule and schedules sampled from it, or of the ones a cost model ranks
+first among many drawn without measuring)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,17 @@ import pickle
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import torch
 from pydantic import ValidationError
 
 from rl_autoschedular.agent.checkpoint import load_checkpoint
+from rl_autoschedular.agent.cost_model import CostModel, schedule_features
 from rl_autoschedular.agent.models import Policy
 from rl_autoschedular.agent.trainer import play
 from rl_autoschedular.config import RunConfig
-from rl_autoschedular.env.search import SearchResult
+from rl_autoschedular.env.rewards import ProxyReward
+from rl_autoschedular.env.search import SearchResult, sample_action
 from rl_autoschedular.env.wrappers import MeasurementStatistics
 from rl_autoschedular.execution.measure import Measurement
 from rl_autoschedular.execution.schedule import Schedule
@@ -76,3 +80,45 @@ def agent_search(policy: Policy, env, benchmark: str, samples: int,
                 failures[k] = failures.get(k, 0) + v
     out.measurements, out.failures = measurements, failures
     return out, greedy, greedy_schedule
+
+
+def _unmeasured(env, benchmark: str, policy: Policy | None, n: int, seed: int) -> list[Schedule]:
+    """`n` complete schedules on `benchmark`, none measured: the policy's greedy one and samples from it, or
+    uniformly random masked episodes when `policy` is None. Env clones in the proxy reward mode play them."""
+    clones = []
+    for _ in range(n):
+        c = env.clone()
+        c.reward = ProxyReward(1)  # a static estimate: nothing compiles or runs
+        clones.append(c)
+    if policy is not None:
+        torch.manual_seed(seed)
+        play(policy, torch.device("cpu"), clones[:1], [benchmark], greedy=True)
+        play(policy, torch.device("cpu"), clones[1:], [benchmark] * (n - 1), greedy=False)
+    else:
+        rng = np.random.default_rng(seed)
+        for c in clones:
+            c.reset(options={"benchmark": benchmark})
+            while not c.episode.done:
+                c.step(sample_action(c, rng))
+    return [c.schedule() for c in clones]
+
+
+def ranked_search(policy: Policy | None, env, benchmark: str, model: CostModel, candidates: int, budget: int,
+                  seed: int = 0) -> SearchResult:
+    """Draw `candidates` schedules without measuring (`_unmeasured`), keep the distinct ones, rank them by the
+    cost model's predicted speedup and measure the first `budget` (each verified). The result counts only those
+    measurements: the cost model replaces measurements, not the other way round."""
+    env = env.unwrapped
+    drawn = {s.canonical(): s for s in _unmeasured(env, benchmark, policy, candidates, seed)}
+    schedules = list(drawn.values())
+    analysed = next(b for b in env.benches if b.bench.name == benchmark)
+    infos = list(analysed.infos.values())
+    order = np.argsort(-model.predict([schedule_features(infos, s) for s in schedules]), kind="stable")
+    out = SearchResult(benchmark)
+    for i in order[:budget]:
+        m = env.measurer.measure(analysed.bench, schedules[i])
+        out.measurements += 1
+        if not m.verified:
+            out.failures[m.status] = out.failures.get(m.status, 0) + 1
+        out.consider(m, schedules[i], [])
+    return out

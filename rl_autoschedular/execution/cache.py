@@ -62,6 +62,14 @@ class ResultsCache:
             (ir_hash, schedule, fingerprint, mlir_version, threads, config_hash, result.get("status", ""),
              json.dumps(result, sort_keys=True)))
 
+    def verified_times(self, ir_hash: str, threads: int) -> list[tuple[str, str, int]]:
+        """(schedule, measurement identity, median ns) of every ok result of one benchmark at `threads`; results
+        of one identity (machine, MLIR, measurement config) are comparable with each other, not across."""
+        rows = self._conn.execute(
+            f"SELECT schedule, fingerprint || mlir_version || config_hash, result FROM {_TABLE} "
+            "WHERE ir_hash=? AND threads=? AND status='ok'", (ir_hash, threads)).fetchall()
+        return [(s, ident, json.loads(r)["time_ns"]) for s, ident, r in rows]
+
     def __len__(self) -> int:
         return self._conn.execute(f"SELECT COUNT(*) FROM {_TABLE}").fetchone()[0]
 

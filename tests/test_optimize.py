@@ -118,6 +118,17 @@ def test_a_bare_file_has_no_pytorch_baseline_and_search_keeps_the_best(checkpoin
     assert whole["speedup"] == 1.0 or report["schedule"]  # a schedule that kept nothing is the program unchanged
 
 
+def test_rank_measures_only_what_the_cost_model_ranks_first(checkpoint, cache, tmp_path):
+    done, report = _run(BENCH, tmp_path / "out", checkpoint, cache, "--search", "2", "--rank", "12")
+    assert report["measurements"] == 2 and report["ranked_from"] == 12 and report["greedy"] is None
+    assert "ranked first among 12 drawn" in done.stdout
+    _assert_verified_ratio(report["whole_program"])
+    bad = _optimize(BENCH, "--out", tmp_path / "o2", "--search", "4", "--rank", "2")
+    assert bad.returncode == 2 and "--rank 2" in bad.stderr
+    bad = _optimize(BENCH, "--out", tmp_path / "o3", "--rank", "4", "--cost-model", tmp_path / "none.pt")
+    assert bad.returncode == 2 and "no such cost model" in bad.stderr and "Traceback" not in bad.stderr
+
+
 @pytest.mark.parametrize("name,text,message", [
     ("missing.mlir", None, "file not found"),
     ("broken.mlir", "func.func @main(%a: tensor<4xf32>) -> tensor<4xf32> {\n  %r = linalg.nope\n}\n",

@@ -1,5 +1,6 @@
 """Optimize your own linalg-on-tensors MLIR file with a trained policy: the greedy schedule (or, with --search N,
-the best verified of it and N-1 schedules sampled from the policy), measured and verified against the unoptimized
+the best verified of it and N-1 schedules sampled from the policy; with --rank K as well, the best of the N that the
+learned cost model ranks first among K drawn without measuring), measured and verified against the unoptimized
 program, per op and as a whole, beside IREE llvm-cpu and (for a file a dataset manifest describes) PyTorch eager.
 
 Writes to --out: schedule.mlir (the transform script), payload.mlir (the input with its op tags, after any layout
@@ -23,8 +24,9 @@ from pathlib import Path
 
 from rl_autoschedular.cli import DEFAULT_CACHE, fail
 
-# The shipped pretrained policy (a training checkpoint), used when --checkpoint is not given.
+# The shipped pretrained policy (a training checkpoint), used when --checkpoint is not given, and cost model.
 DEFAULT_CHECKPOINT = Path(__file__).resolve().parents[2] / "data" / "pretrained" / "policy.pt"
+DEFAULT_COST_MODEL = DEFAULT_CHECKPOINT.with_name("cost_model.pt")
 
 
 def main(argv=None) -> int:
@@ -34,11 +36,18 @@ def main(argv=None) -> int:
     ap.add_argument("--out", required=True, help="folder for schedule.mlir, optimized.mlir and report.json")
     ap.add_argument("--search", type=int, default=1, metavar="N",
                     help="measure the greedy schedule and N-1 sampled from the policy, keep the best (default 1)")
+    ap.add_argument("--rank", type=int, default=0, metavar="K",
+                    help="draw K schedules without measuring (the greedy one, samples from the policy and random "
+                         "ones, half and half), rank them with the cost model and measure the first N of --search")
+    ap.add_argument("--cost-model", default=str(DEFAULT_COST_MODEL),
+                    help=f"the cost model of --rank (default {DEFAULT_COST_MODEL}; bin/fit_cost_model.py writes one)")
     ap.add_argument("--threads", type=int, help="threads of every timed run (default: the checkpoint's)")
     ap.add_argument("--cache-dir", default=str(DEFAULT_CACHE), help=f"results cache (default {DEFAULT_CACHE})")
     args = ap.parse_args(argv)
     if args.search < 1 or (args.threads is not None and args.threads < 1):
         return fail("--search and --threads must be at least 1")
+    if args.rank and args.rank < args.search:
+        return fail(f"--rank {args.rank}: draw at least as many schedules as --search measures ({args.search})")
     ckpt_path = Path(args.checkpoint) if args.checkpoint else DEFAULT_CHECKPOINT
     if not ckpt_path.is_file():
         if args.checkpoint:
@@ -46,19 +55,21 @@ def main(argv=None) -> int:
         return fail(f"{ckpt_path}: the pretrained policy is not there; pass --checkpoint CKPT (a checkpoint written "
                     "by bin/train.py, e.g. RUN_DIR/checkpoints/ckpt_<iteration>.pt)")
 
+    from rl_autoschedular.agent import cost_model
     from rl_autoschedular.agent.inference import load_policy
     from rl_autoschedular.ir.benchmarks import BenchmarkError
 
     try:
         bench = _load_input(Path(args.model))
-    except BenchmarkError as exc:
+        ranker = cost_model.load(args.cost_model) if args.rank else None
+    except (BenchmarkError, ValueError) as exc:
         return fail(str(exc))
     try:
         policy, cfg, _ = load_policy(ckpt_path)
     except ValueError as exc:
         return fail(f"{ckpt_path}: not a usable checkpoint: {' '.join(str(exc).split())}; pass a checkpoint written "
                     "by bin/train.py")
-    return _optimize(args, bench, cfg, policy, ckpt_path)
+    return _optimize(args, bench, cfg, policy, ckpt_path, ranker)
 
 
 def _manifest_entry(path: Path) -> dict | None:
@@ -84,7 +95,7 @@ def _load_input(path: Path):
     return load_benchmark(path, entry.get("name"), family=entry.get("family"), torch=torch)
 
 
-def _optimize(args, bench, cfg, policy, ckpt_path: Path) -> int:
+def _optimize(args, bench, cfg, policy, ckpt_path: Path, ranker) -> int:
     from rl_autoschedular.execution import external
     from rl_autoschedular.execution.job import random_inputs
     from rl_autoschedular.execution.measure import Measurer
@@ -97,7 +108,7 @@ def _optimize(args, bench, cfg, policy, ckpt_path: Path) -> int:
         if not base.verified:
             return fail(f"{bench.path}: the unoptimized program does not run verified ({base.status}: "
                         f"{' '.join(base.message.split())}); check that it runs with bin/measure.py")
-        result, greedy, skipped = _search(measurer, bench, cfg, policy, args.search)
+        result, greedy, skipped = _search(measurer, bench, cfg, policy, args.search, args.rank, ranker)
         best, schedule, note = _choose(base, result)
         files, replay = _write_files(out, bench, schedule)
         reference = measurer.reference(bench)
@@ -112,7 +123,7 @@ def _optimize(args, bench, cfg, policy, ckpt_path: Path) -> int:
         ops = _op_rows(measurer, bench, schedule, skipped)
     report = {
         "file": str(bench.path), "name": bench.name, "checkpoint": str(ckpt_path), "threads": threads,
-        "search": args.search, "measurements": result.measurements if result else 0,
+        "search": args.search, "ranked_from": args.rank, "measurements": result.measurements if result else 0,
         "failures": result.failures if result else {}, "schedule": json.loads(schedule.canonical()),
         "greedy": greedy.to_json() if greedy else None,
         "skipped": skipped,
@@ -128,11 +139,12 @@ def _optimize(args, bench, cfg, policy, ckpt_path: Path) -> int:
     return 0
 
 
-def _search(measurer, bench, cfg, policy, n: int):
-    """(SearchResult of the greedy schedule and n-1 sampled ones, the greedy one's Measurement, the ops the encoding
-    skips as {tag: why}). Each episode is measured once, at its end ("final" reward, whatever the run trained
-    with). SearchResult is None when no op fits the encoding."""
-    from rl_autoschedular.agent.inference import agent_search
+def _search(measurer, bench, cfg, policy, n: int, rank: int, ranker):
+    """(SearchResult of the greedy schedule and n-1 sampled ones, or of the n the cost model ranks first among
+    `rank` drawn; the greedy one's Measurement, None when ranked; the ops the encoding skips as {tag: why}). Each
+    episode is measured once, at its end ("final" reward, whatever the run trained with). SearchResult is None when
+    no op fits the encoding."""
+    from rl_autoschedular.agent.inference import agent_search, ranked_search
     from rl_autoschedular.env.episode import AnalysedBenchmark
     from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
 
@@ -141,7 +153,10 @@ def _search(measurer, bench, cfg, policy, n: int):
         env = MlirSchedulingEnv([bench], measurer, env_cfg)
     except ValueError:  # no op fits the encoding: nothing to schedule, the program stays as it is
         return None, None, AnalysedBenchmark(bench, env_cfg).skipped
-    result, greedy, _ = agent_search(policy, env, bench.name, n, seed=cfg.seed)
+    if rank:
+        result, greedy = ranked_search(policy, env, bench.name, ranker, rank, n, seed=cfg.seed), None
+    else:
+        result, greedy, _ = agent_search(policy, env, bench.name, n, seed=cfg.seed)
     return result, greedy, env.skipped.get(bench.name, {})
 
 
@@ -256,6 +271,8 @@ def table(report: dict) -> str:
     the whole program, each beside our optimized time."""
     n = report["search"]
     how = "the greedy schedule" if n == 1 else f"the best of {n} schedules (greedy and {n - 1} sampled)"
+    if report.get("ranked_from"):
+        how = f"the best of the {n} schedules the cost model ranked first among {report['ranked_from']} drawn"
     lines = [f"{report['name']} ({report['file']}): {how} of {Path(report['checkpoint']).name}",
              f"{'':34s} {'threads':>7s} {'baseline ms':>13s} {'optimized ms':>13s} {'speedup':>8s} "
              f"{'verified':>8s}  note"]

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: make the repository's packages importable
 
 from evaluation import evaluate  # noqa: E402
-from rl_autoschedular.commands.optimize import DEFAULT_CHECKPOINT  # noqa: E402
+from rl_autoschedular.cli import DEFAULT_CHECKPOINT  # noqa: E402
 
 HEADLINES = [("agent_greedy", "unoptimized", None), ("agent_greedy", "pytorch", 1.3), ("agent_greedy", "iree", 1.0),
              ("agent_greedy", "prior", None), ("agent_best", "random_best", 1.5)]

@@ -9,6 +9,9 @@ from pathlib import Path
 from tqdm import tqdm
 
 DEFAULT_CACHE = Path(os.environ.get("MLIR_RL_CACHE", Path(__file__).resolve().parent.parent / ".cache"))
+# The shipped pretrained policy (a training checkpoint) and cost model, used when a command is given neither.
+DEFAULT_CHECKPOINT = Path(__file__).resolve().parent.parent / "data" / "pretrained" / "policy.pt"
+DEFAULT_COST_MODEL = DEFAULT_CHECKPOINT.with_name("cost_model.pt")
 
 
 def fail(message: str, code: int = 2) -> int:

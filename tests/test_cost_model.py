@@ -13,6 +13,7 @@ from conftest import DATA, FAST, MATMUL, ROOT
 from rl_autoschedular.agent import cost_model
 from rl_autoschedular.agent.inference import ranked_search
 from rl_autoschedular.config import EnvConfig
+from rl_autoschedular.env.replay import ReplayStore, encoding_key
 from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
 from rl_autoschedular.env.search import random_search
 from rl_autoschedular.execution.cache import ResultsCache
@@ -74,7 +75,11 @@ def test_ranked_search_measures_only_its_top_ranked(measured, tmp_path):
         fresh_env = MlirSchedulingEnv(benches, m, EnvConfig())
         m.baseline(benches[0])
         before = len(m.cache)
-        result = ranked_search(None, fresh_env, NAMES[0], model, candidates=24, budget=3, seed=0)
+        with ReplayStore(tmp_path / "replay.sqlite") as store:
+            result = ranked_search(None, fresh_env, NAMES[0], model, candidates=24, budget=3, seed=0, store=store)
+            assert store.counts() == {"ranked": 3}  # the measured ones are stored as episodes, with their actions
+            stored = {e.schedule: e for e in store.episodes(encoding_key(EnvConfig()))}
+            assert len(stored[result.schedule.canonical()].actions) == len(result.actions)
         assert result.measurements == 3 and len(m.cache) - before <= 3  # 24 drawn, 3 measured
         assert result.best is not None and result.best.verified
         top = ranked_search(None, fresh_env, NAMES[0], model, candidates=24, budget=1, seed=0)

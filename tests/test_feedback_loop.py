@@ -14,7 +14,7 @@ from conftest import ROOT
 from test_stage import MATMUL
 
 from rl_autoschedular.agent.checkpoint import load_checkpoint
-from rl_autoschedular.commands.optimize import DEFAULT_CHECKPOINT
+from rl_autoschedular.cli import DEFAULT_CHECKPOINT
 from rl_autoschedular.env.replay import ReplayStore
 
 pytestmark = pytest.mark.slow

@@ -11,7 +11,7 @@ import sys
 import pytest
 from conftest import DATA, FAST, ROOT, mlir_opt_replay
 
-from rl_autoschedular.commands.optimize import DEFAULT_CHECKPOINT
+from rl_autoschedular.cli import DEFAULT_CHECKPOINT
 from rl_autoschedular.ir.analysis import analyze
 
 BENCH = DATA / "matmul_bias_relu_256x512x512.mlir"  # listed in data/test/manifest.json with a PyTorch description

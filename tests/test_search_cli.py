@@ -1,4 +1,4 @@
-"""`bin/search.py`: random and greedy search print the best verified speedup, write a schedule that replays, and
+"""`bin/search.py`: random, greedy and ranked search print the best verified speedup, write a schedule that replays, and
 record their episodes in the replay store."""
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ def _run(*args):
                           capture_output=True, text=True, cwd=ROOT)
 
 
-@pytest.mark.parametrize("method,budget", [("random", 4), ("greedy", 6)])
+@pytest.mark.parametrize("method,budget", [("random", 4), ("greedy", 6), ("ranked", 3)])
 def test_search_prints_best_and_writes_a_replayable_schedule(tmp_path, method, budget):
     bench = DATA / "matmul_128x768x768.mlir"
     out = _run(bench, "--method", method, "--budget", budget, "--json", "--cache-dir", tmp_path / "c",
-               "--out", tmp_path / "s")
+               "--out", tmp_path / "s", "--rank", 16)
     assert out.returncode == 0, out.stderr
     row = json.loads(out.stdout.strip().splitlines()[-1])
     assert row["name"] == "matmul_128x768x768" and row["method"] == method

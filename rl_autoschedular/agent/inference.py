@@ -17,8 +17,9 @@ from rl_autoschedular.agent.cost_model import CostModel, schedule_features
 from rl_autoschedular.agent.models import Policy
 from rl_autoschedular.agent.trainer import play
 from rl_autoschedular.config import RunConfig
+from rl_autoschedular.env.replay import Recorder, ReplayStore
 from rl_autoschedular.env.rewards import ProxyReward
-from rl_autoschedular.env.search import SearchResult, sample_action
+from rl_autoschedular.env.search import SearchResult, finish_episode, sample_action
 from rl_autoschedular.env.wrappers import MeasurementStatistics
 from rl_autoschedular.execution.measure import Measurement
 from rl_autoschedular.execution.schedule import Schedule
@@ -82,46 +83,54 @@ def agent_search(policy: Policy, env, benchmark: str, samples: int,
     return out, greedy, greedy_schedule
 
 
-def _unmeasured(env, benchmark: str, policy: Policy | None, n: int, seed: int) -> list[Schedule]:
-    """`n` complete schedules on `benchmark`, none measured: with a policy, its greedy schedule, `n // 2 - 1`
-    samples from it and `n - n // 2` uniformly random masked episodes (a trained policy samples few distinct
-    schedules, and the random half lets the cost model find what the policy never proposes: on 8 held-out
-    benchmarks the best-of-32 geomean went from 2.00x with 256 policy samples to 2.07x with this mix); without one,
-    `n` random episodes. Env clones in the proxy reward mode play them: nothing compiles or runs."""
+def _unmeasured(env, benchmark: str, policy: Policy | None, n: int, seed: int) -> list[tuple[Schedule, list]]:
+    """`n` complete schedules on `benchmark` with the actions that make them, none measured: with a policy, its
+    greedy schedule, `n // 2 - 1` samples from it and `n - n // 2` uniformly random masked episodes (a trained policy
+    samples few distinct schedules, and the random half lets the cost model find what the policy never proposes: on
+    8 held-out benchmarks the best-of-32 geomean went from 2.00x with 256 policy samples to 2.07x with this mix);
+    without one, `n` random episodes. Env clones in the proxy reward mode play them: nothing compiles or runs."""
     clones = []
     for _ in range(n):
         c = env.clone()
         c.reward = ProxyReward(1)
         clones.append(c)
     guided = n // 2 if policy is not None else 0
+    actions: list[list] = []
     if guided:
         torch.manual_seed(seed)
-        play(policy, torch.device("cpu"), clones[:1], [benchmark], greedy=True)
-        play(policy, torch.device("cpu"), clones[1:guided], [benchmark] * (guided - 1), greedy=False)
+        for chunk, greedy in ((clones[:1], True), (clones[1:guided], False)):
+            steps, _, _ = play(policy, torch.device("cpu"), chunk, [benchmark] * len(chunk), greedy=greedy)
+            actions += [[s[1].numpy() for s in episode] for episode in steps]
     rng = np.random.default_rng(seed)
     for c in clones[guided:]:
         c.reset(options={"benchmark": benchmark})
+        actions.append([])
         while not c.episode.done:
-            c.step(sample_action(c, rng))
-    return [c.schedule() for c in clones]
+            actions[-1].append(sample_action(c, rng))
+            c.step(actions[-1][-1])
+    return [(c.schedule(), a) for c, a in zip(clones, actions)]
 
 
 def ranked_search(policy: Policy | None, env, benchmark: str, model: CostModel, candidates: int, budget: int,
-                  seed: int = 0) -> SearchResult:
+                  seed: int = 0, store: ReplayStore | None = None) -> SearchResult:
     """Draw `candidates` schedules without measuring (`_unmeasured`), keep the distinct ones, rank them by the
-    cost model's predicted speedup and measure the first `budget` (each verified). The result counts only those
-    measurements: the cost model replaces measurements, not the other way round."""
+    cost model's predicted speedup and measure the first `budget` (each verified; replayed through the env, so a
+    `store` records them as "ranked" episodes). The result counts only those measurements: the cost model replaces
+    measurements, not the other way round."""
     env = env.unwrapped
-    drawn = {s.canonical(): s for s in _unmeasured(env, benchmark, policy, candidates, seed)}
+    drawn: dict[str, tuple[Schedule, list]] = {}
+    for schedule, actions in _unmeasured(env, benchmark, policy, candidates, seed):
+        drawn.setdefault(schedule.canonical(), (schedule, actions))
     schedules = list(drawn.values())
     analysed = next(b for b in env.benches if b.bench.name == benchmark)
     infos = list(analysed.infos.values())
-    order = np.argsort(-model.predict([schedule_features(infos, s) for s in schedules]), kind="stable")
+    order = np.argsort(-model.predict([schedule_features(infos, s) for s, _ in schedules]), kind="stable")
+    stats = MeasurementStatistics(env)
+    stats.reset(options={"benchmark": benchmark})  # finish_episode replays on the current episode's benchmark
+    player = Recorder(stats, store, "ranked") if store is not None else stats
     out = SearchResult(benchmark)
     for i in order[:budget]:
-        m = env.measurer.measure(analysed.bench, schedules[i])
-        out.measurements += 1
-        if not m.verified:
-            out.failures[m.status] = out.failures.get(m.status, 0) + 1
-        out.consider(m, schedules[i], [])
+        result, schedule = finish_episode(player, schedules[i][1])
+        out.consider(result, schedule, schedules[i][1])
+    out.count(stats)
     return out

@@ -23,7 +23,7 @@ import json
 import sys
 from pathlib import Path
 
-from rl_autoschedular.cli import DEFAULT_CACHE, fail
+from rl_autoschedular.cli import DEFAULT_CACHE, DEFAULT_CHECKPOINT, fail
 
 
 def _args(argv):
@@ -119,7 +119,6 @@ def main(argv=None) -> int:
 
     from rl_autoschedular import reward_engine
     from rl_autoschedular.agent.inference import load_policy
-    from rl_autoschedular.commands.optimize import DEFAULT_CHECKPOINT
     from rl_autoschedular.env.replay import ReplayStore
     from rl_autoschedular.execution.schedule import Schedule
     from rl_autoschedular.staging import StageError

@@ -22,11 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from rl_autoschedular.cli import DEFAULT_CACHE, fail
-
-# The shipped pretrained policy (a training checkpoint), used when --checkpoint is not given, and cost model.
-DEFAULT_CHECKPOINT = Path(__file__).resolve().parents[2] / "data" / "pretrained" / "policy.pt"
-DEFAULT_COST_MODEL = DEFAULT_CHECKPOINT.with_name("cost_model.pt")
+from rl_autoschedular.cli import DEFAULT_CACHE, DEFAULT_CHECKPOINT, DEFAULT_COST_MODEL, fail
 
 
 def main(argv=None) -> int:

@@ -23,7 +23,7 @@ def main(argv=None) -> int:
     ap.add_argument("--checkpoint", required=True, help="the policy to update (a training checkpoint)")
     ap.add_argument("--out", help="the new checkpoint (default: <checkpoint>_offline.pt beside it)")
     ap.add_argument("--sources", help="comma-separated sources to learn from (default all: agent, random, greedy, "
-                                      "prior, staging, production-file)")
+                                      "ranked, prior, staging, production-file)")
     ap.add_argument("--dataset", help="only episodes of this dataset's benchmarks (a folder with manifest.json)")
     ap.add_argument("--epochs", type=int, help="epochs over the episodes (default: the checkpoint config's "
                                                 "replay.offline_epochs)")

@@ -23,7 +23,7 @@ import numpy as np
 
 from rl_autoschedular.config import EnvConfig
 
-SOURCES = ("agent", "random", "greedy", "prior", "staging", "production-file")
+SOURCES = ("agent", "random", "greedy", "ranked", "prior", "staging", "production-file")
 _TABLE = "episodes_v1"
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS {_TABLE} (

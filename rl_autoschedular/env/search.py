@@ -86,7 +86,7 @@ class SearchResult:
         return self.best.speedup if self.best else None
 
 
-def _finish(stats: gym.Env, actions: list[np.ndarray]) -> tuple[Measurement, Schedule]:
+def finish_episode(stats: gym.Env, actions: list[np.ndarray]) -> tuple[Measurement, Schedule]:
     """Replay `actions` from the start through `stats` (the statistics wrapper, perhaps recorded), end every
     remaining op with NT, and return the measurement."""
     env = stats.unwrapped
@@ -165,7 +165,7 @@ def greedy_search(env: gym.Env, benchmark: str, budget: int, store: ReplayStore 
         for a in candidate_actions(env):
             if stats.measurements >= budget:
                 break
-            result, schedule = _finish(player, prefix + [a])
+            result, schedule = finish_episode(player, prefix + [a])
             out.consider(result, schedule, prefix + [a])
             if result.verified and result.speedup > best_speedup:
                 best_a, best_speedup = a, result.speedup

@@ -95,3 +95,49 @@ def test_imitation_makes_the_greedy_policy_the_prior():
     stats = imitate(policy, torch.optim.Adam(policy.parameters(), lr=3e-3), obs, actions, epochs=100,
                     minibatch_size=len(obs), device=torch.device("cpu"), seed=0)
     assert before < 0.5 and stats["imitation_accuracy"] >= 0.9, (before, stats)
+
+
+TRANSPOSE = """
+func.func @main(%a: tensor<64x128xf32>) -> tensor<128x64xf32> {
+  %e = tensor.empty() : tensor<128x64xf32>
+  %t = linalg.transpose ins(%a : tensor<64x128xf32>) outs(%e : tensor<128x64xf32>) permutation = [1, 0]
+  return %t : tensor<128x64xf32>
+}
+"""
+
+
+def test_a_transpose_gets_a_two_dimensional_tile_that_verifies(tmp_path):
+    path = tmp_path / "transpose.mlir"
+    path.write_text(TRANSPOSE)
+    bench = load_benchmark(path)
+    lanes = Machine.detect().vector_bytes // 4
+    with Measurer(tmp_path / "cache", FAST) as m:
+        env = MlirSchedulingEnv([bench], m, EnvConfig())
+        info = prior_episode(env, bench.name, HeuristicPrior(machine=Machine.detect()))
+        assert info["verified"], info.get("message")
+        (op,) = env.schedule().ops
+        # loops (d0 over the output's 128 rows, d1 over its 64 columns); the input's contiguous dim is d0
+        assert [(a.kind, a.sizes) for a in op.actions] == [("tile", (2 * lanes, lanes)), ("vectorize", ())]
+
+
+def test_teaching_the_transpose_rule_changes_transposes_and_keeps_the_rest(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    from rl_autoschedular.agent.inference import load_policy
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "transpose.mlir").write_text(TRANSPOSE)
+    for name in ("matmul_128x768x768", "relu_128x3072", "conv2d_nchw_64x56x56_k3", "add_1x64x56x56"):
+        shutil.copy(DATA / f"{name}.mlir", data)
+    out = tmp_path / "taught.pt"
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "teach_transposes.py"), "--dataset", str(data),
+                           "--epochs", "30", "--out", str(out)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    rule, others = done.stdout.split("transpose rule ")[1].split(", and its own other decisions ")
+    assert rule.split(" -> ")[1].startswith("100%"), done.stdout
+    assert int(others.split(" -> ")[1].split("%")[0]) >= 90, done.stdout
+    load_policy(out)  # a checkpoint the commands take

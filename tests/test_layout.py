@@ -19,7 +19,7 @@ def test_conv_becomes_nhwc_with_its_tag_and_transposes():
     # The bias broadcast keeps its tag, now in NHWC; image and filter go through new transposes.
     assert ops["op_0"].name == "linalg.broadcast" and ops["op_0"].operand_shapes[-1] == [1, 56, 56, 64]
     transposes = [o for o in ops.values() if o.name == "linalg.transpose"]
-    assert len(transposes) == 3
+    assert sorted(t.tag for t in transposes) == ["op_1.hwcf", "op_1.nchw_out", "op_1.nhwc_in"]
     assert sorted(ops["op_1"].producers) == sorted([t.tag for t in transposes if "op_1" in t.consumers] + ["op_0"])
     # The relu now reads the result transposed back to NCHW.
     assert [ops[p].name for p in ops["op_2"].producers] == ["linalg.transpose"]
@@ -52,3 +52,17 @@ def test_layout_schedule_replays_with_mlir_opt_on_its_payload(tmp_path):
     replay, in_process = mlir_opt_replay(tmp_path, payload, script)
     assert "vector.outerproduct" in in_process or "vector.fma" in in_process
     assert replay == in_process
+
+
+def test_the_layout_transposes_are_vectorized_and_verify(tmp_path, fast_config):
+    bench = load_benchmark(DATA / "conv2d_bias_relu_nchw_64x56x56_k3.mlir")
+    schedule = Schedule((OpSchedule("op_1", (Action("layout"),)),))
+    _, script = compile_schedule(bench, schedule)
+    # Each tiled by up to 16 along the loop of its input's contiguous dim and 8 along its own, only by sizes that
+    # divide: the image's rows are 58 = 2 x 29 long, the filter's 3, the result's channels 64.
+    for tag, sizes in (("op_1.nhwc_in", [1, 1, 2, 8]), ("op_1.hwcf", [1, 1, 1, 8]), ("op_1.nchw_out", [1, 16, 1, 8])):
+        assert f'tag = "{tag}"' in script
+        assert f"tile_sizes {sizes}" in script, (tag, script)
+    assert script.count("transform.structured.vectorize ") == 3
+    with Measurer(tmp_path, fast_config) as m:
+        assert m.measure(bench, schedule).verified

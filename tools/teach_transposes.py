@@ -4,7 +4,7 @@
 The prior learned to tile transposes 2-D (agent/prior.py) after the shipped policy was trained, which cloned the
 older rule. Re-cloning the whole prior would also undo what PPO changed elsewhere, so the demonstrations here are
 the policy's own greedy episodes on every benchmark of --dataset, with the prior's action at the decisions of
-transpose-like ops (`prior._transposed_loop`) and the policy's own greedy action at every other decision. Nothing
+transpose-like ops (`prior.transposed_loop`) and the policy's own greedy action at every other decision. Nothing
 is measured. It prints how many decisions of each kind the greedy policy reproduces before and after, and writes a
 new checkpoint."""
 
@@ -36,7 +36,7 @@ def main(argv=None) -> int:
     from rl_autoschedular.agent.imitation import imitate
     from rl_autoschedular.agent.inference import load_policy
     from rl_autoschedular.agent.models.policy import same_decision
-    from rl_autoschedular.agent.prior import HeuristicPrior, _transposed_loop
+    from rl_autoschedular.agent.prior import HeuristicPrior, transposed_loop
     from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
     from rl_autoschedular.ir.benchmarks import BenchmarkError, load_dataset
 
@@ -52,7 +52,7 @@ def main(argv=None) -> int:
         o, _ = env.reset(options={"benchmark": b.bench.name})
         done = False
         while not done:
-            rule = _transposed_loop(env.episode.op) is not None
+            rule = transposed_loop(env.episode.op) is not None
             if rule:
                 a = prior.act(env)
             else:

@@ -137,7 +137,7 @@ class HeuristicPrior:
             for i in reductions:  # whole when 8 rows of it fit in a quarter of L1, else 256 at a time
                 sizes[i] = 0 if st.bounds[i] * 8 <= share else 256
             return self._first_tile(sizes)
-        across = _transposed_loop(st)
+        across = transposed_loop(st)
         if across is not None:
             if tiled:
                 return "V", ()
@@ -195,7 +195,7 @@ class HeuristicPrior:
         return "V", ()
 
 
-def _transposed_loop(st: OpState) -> int | None:
+def transposed_loop(st: OpState) -> int | None:
     """For an elementwise op in its original loop order that reads an input through a full permutation whose
     innermost dim is walked by a loop other than the innermost: that loop, else None."""
     n = st.n_loops

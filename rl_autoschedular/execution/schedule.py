@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from rl_autoschedular.ir.layout import TRANSPOSES
+from rl_autoschedular.ir.op_info import TRANSPOSES
 
 # Marker the schedule builder puts on scf.forall loops that must run sequentially (plain tiling). They are tiled
 # as scf.forall so that producers (the zero fill) can be fused through shared outputs, and become scf.for after

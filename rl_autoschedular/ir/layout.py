@@ -8,7 +8,7 @@ layout, so this is a rewrite of the payload, done before the transform script ru
     y' = conv_2d_nhwc_hwcf(x', w') into an NHWC init    y = transpose(y', NHWC -> NCHW)
 
 The transposes are real ops of the rewritten program, so their cost is part of every measured time. Each gets the
-tag of its op plus a suffix of `TRANSPOSES`, so that the schedule builder vectorizes them with the layout change
+tag of its op plus a suffix of `op_info.TRANSPOSES`, so that the schedule builder vectorizes them with the layout change
 (left as scalar loops, they cost more than the change saved on MobileNetV2's 1x1 convolutions). The new op keeps
 the old op's tag, so later actions of the schedule still name it. A zero fill (or a bias broadcast) that initialises
 the op is rebuilt in NHWC, keeping its tag, so that tiling can still pull it into the tiles; any other init is
@@ -23,13 +23,11 @@ from mlir import ir
 from mlir.dialects import linalg, tensor
 
 from rl_autoschedular.ir.analysis import linalg_ops, parse_module, tag_module
-from rl_autoschedular.ir.op_info import LAYOUT_OPS, TAG, IRError
+from rl_autoschedular.ir.op_info import LAYOUT_OPS, TAG, TRANSPOSES, IRError
 
-_TO_NHWC = [0, 2, 3, 1]
-_TO_NCHW = [0, 3, 1, 2]
-_TO_HWCF = [2, 3, 1, 0]
-# The transposes a layout change adds, by tag suffix, with their permutations (result dim i is input dim perm[i]).
-TRANSPOSES = {".nhwc_in": _TO_NHWC, ".hwcf": _TO_HWCF, ".nhwc_init": _TO_NHWC, ".nchw_out": _TO_NCHW}
+_TO_NHWC = TRANSPOSES[".nhwc_in"]
+_TO_NCHW = TRANSPOSES[".nchw_out"]
+_TO_HWCF = TRANSPOSES[".hwcf"]
 
 # NCHW op -> (NHWC op builder, filter permutation FCHW -> HWCF or None for poolings).
 _TWINS = dict(zip(LAYOUT_OPS, [(linalg.conv_2d_nhwc_hwcf, _TO_HWCF), (linalg.pooling_nhwc_max, None),

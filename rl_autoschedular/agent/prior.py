@@ -33,6 +33,7 @@ import gymnasium as gym
 import numpy as np
 
 from rl_autoschedular.env.actions import ACTION_TYPES, OpState
+from rl_autoschedular.env.episode import plain_loop
 from rl_autoschedular.env.search import make_action
 from rl_autoschedular.ir.op_info import OpInfo
 
@@ -202,9 +203,8 @@ def transposed_loop(st: OpState) -> int | None:
     if n < 2 or st.interchanged:
         return None
     for a in st.info.accesses:
-        loops = [next((i for i, c in enumerate(row[:-1]) if c), None) for row in a.matrix]
-        plain = all(sum(1 for c in row[:-1] if c) == 1 and row[-1] == 0 for row in a.matrix)
-        if a.role == "load" and plain and sorted(loops) == list(range(n)) and loops[-1] != n - 1:
+        loops = [plain_loop(row) for row in a.matrix]
+        if a.role == "load" and None not in loops and sorted(loops) == list(range(n)) and loops[-1] != n - 1:
             return loops[-1]
     return None
 

@@ -23,7 +23,7 @@ from rl_autoschedular.ir.benchmarks import Benchmark
 from rl_autoschedular.ir.layout import to_channels_last
 
 
-def _unit(row: list[int]) -> int | None:
+def plain_loop(row: list[int]) -> int | None:
     """The loop an access row reads with a plain index (one loop, coefficient 1, no constant), else None."""
     hits = [i for i, c in enumerate(row[:-1]) if c]
     return hits[0] if len(hits) == 1 and row[hits[0]] == 1 and row[-1] == 0 else None
@@ -35,7 +35,7 @@ def _store(info: OpInfo):
 
 def projected_permutation(matrix: list[list[int]]) -> bool:
     """Whether an access is a projected permutation (every tensor dim a distinct plain loop index)."""
-    dims = [_unit(row) for row in matrix]
+    dims = [plain_loop(row) for row in matrix]
     return None not in dims and len(set(dims)) == len(dims)
 
 
@@ -45,7 +45,7 @@ def fused_bounds(consumer: OpInfo, consumer_bounds: list[int], producer: OpInfo)
     bounds = [l.bound for l in producer.loops]
     load = next(a for a in consumer.accesses if a.operand == consumer.operand_producers.index(producer.tag))
     for p_row, c_row in zip(_store(producer).matrix, load.matrix):
-        d, c = _unit(p_row), _unit(c_row)
+        d, c = plain_loop(p_row), plain_loop(c_row)
         if d is not None and c is not None:
             bounds[d] = min(bounds[d], consumer_bounds[c])
     return bounds

@@ -41,7 +41,8 @@ def _kind(info: OpInfo) -> str:
         if name.startswith(prefix):
             return kind
     reduces = any(l.kind == "reduction" for l in info.loops)
-    if "matmul" in name or (reduces and info.arith_counts.get("mulf", 0) and info.arith_counts.get("addf", 0)):
+    counts = info.arith_counts
+    if "matmul" in name or (reduces and counts.get("arith.mulf", 0) and counts.get("arith.addf", 0)):
         return "contraction"
     if reduces:
         return "reduction"

@@ -130,7 +130,8 @@ class EnvConfig(_Strict):
                                                           "vector cast and 41 s for 768")
     interchange_mode: Literal["pointers", "swaps"] = "pointers"
     max_loops: int = Field(8, ge=1, description="loops the encoding holds; ops with more are reported and skipped")
-    max_operands: int = Field(4, ge=2, description="operands (access matrices) the encoding holds per op")
+    max_operands: int = Field(4, ge=2, description="operands (access matrices) the encoding holds per op: the "
+                              "store and the loads of highest rank")
     max_rank: int = Field(6, ge=1, description="tensor rank the access matrices hold (attention has rank 5)")
     reward_mode: Literal["final", "immediate", "proxy"] = "final"
     penalties: dict[str, float] = Field(default_factory=lambda: dict(DEFAULT_PENALTIES),

@@ -95,7 +95,10 @@ def test_every_kind_of_benchmark_is_written_with_its_manifest_fields(dataset):
     # The whole model keeps its weights as @main arguments: input, then 2 weights and 2 biases.
     assert len(load_benchmark(out / "mlp.mlir").inputs) == 5
     assert "tensor.concat" in (out / "convcat.mlir").read_text()
-    assert all(len(computes[e["name"]]) == 3 for e in by_family["block"])
+    # Blocks are cut as 3 torch-mlir ops; the manifest lists the ops as loaded, where a bias add and the relu after it
+    # merge into one generic.
+    assert all(len(computes[e["name"]]) in (2, 3) for e in by_family["block"])
+    assert any(len(computes[e["name"]]) == 2 for e in by_family["block"])
     # A block across torch.cat: both convolutions, the concat (decomposed at load) and the relu.
     assert any(computes[e["name"]].count("linalg.conv_2d_nchw_fchw") == 2 for e in by_family["block"])
 

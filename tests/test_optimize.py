@@ -13,6 +13,7 @@ from conftest import DATA, FAST, ROOT, mlir_opt_replay
 
 from rl_autoschedular.cli import DEFAULT_CHECKPOINT
 from rl_autoschedular.ir.analysis import analyze
+from rl_autoschedular.ir.benchmarks import load_benchmark
 
 BENCH = DATA / "matmul_bias_relu_256x512x512.mlir"  # listed in data/test/manifest.json with a PyTorch description
 
@@ -23,7 +24,6 @@ def checkpoint(tmp_path_factory):
     (nothing executes), written by the trainer itself. Its measure settings are the fast ones of the other tests."""
     from rl_autoschedular.agent.trainer import Trainer
     from rl_autoschedular.config import RunConfig
-    from rl_autoschedular.ir.benchmarks import load_benchmark
 
     run = tmp_path_factory.mktemp("run")
     cfg = RunConfig.model_validate({
@@ -70,8 +70,9 @@ def test_writes_the_schedule_the_optimized_ir_and_a_verified_report(listed):
     whole = report["whole_program"]
     _assert_verified_ratio(whole)
     assert whole["baseline"]["status"] == "ok" and whole["optimized"]["threads"] == 1
-    ops = [(o.tag, o.name) for o in analyze(BENCH.read_text()) if o.name != "linalg.fill"]
-    assert [(r["tag"], r["op"]) for r in report["ops"]] == ops  # matmul, bias add, relu
+    ops = [(o.tag, o.name) for o in analyze(load_benchmark(BENCH).text) if o.name != "linalg.fill"]
+    assert [(r["tag"], r["op"]) for r in report["ops"]] == ops  # matmul, bias add + relu (merged at load)
+    assert len(ops) == 2
     for row in report["ops"]:  # each timed alone: unscheduled, then with its part of the schedule
         assert row["baseline_ms"] > 0 and row["threads"] == 1
         if row["verified"]:

@@ -1,5 +1,5 @@
 """Load-time simplification: dead results of linalg.generic (softmax's argmax, as torch-mlir emits it) are dropped,
-and a schedule on what is left still verifies against IREE."""
+transpose chains fold, elementwise chains merge, and schedules on what is left still verify against IREE."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from mlir import ir
 from rl_autoschedular.execution.measure import Measurer, op_facts
 from rl_autoschedular.execution.schedule import Action, OpSchedule, Schedule
 from rl_autoschedular.ir.benchmarks import load_benchmark
-from rl_autoschedular.ir.simplify import drop_unused_results
+from rl_autoschedular.ir.simplify import drop_unused_results, fuse_elementwise_chains
 
 # torch-mlir's max over the last dim (aten.max.dim): values and argmax, of which only the values are returned.
 MAX_ARGMAX = """
@@ -132,3 +132,86 @@ def test_the_prior_schedule_of_a_folded_chain_applies_and_verifies(fast_config, 
         env = MlirSchedulingEnv([bench], m, EnvConfig())
         info = prior_episode(env, bench.name, HeuristicPrior(1))
     assert info["status"] == "ok" and info["verified"], info.get("message")
+
+
+# An elementwise square read by two generics (it stays: merged, it would be computed twice), and an f32 -> f64 cast
+# read by two generics (each gets its own copy: a merged cast is free).
+SHARED_PRODUCERS = """
+#map = affine_map<(d0, d1) -> (d0, d1)>
+func.func @main(%x: tensor<8x16xf32>) -> (tensor<8x16xf32>, tensor<8x16xf32>, tensor<8x16xf64>, tensor<8x16xf64>) {
+  %e = tensor.empty() : tensor<8x16xf32>
+  %sq = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<8x16xf32>) outs(%e : tensor<8x16xf32>) {
+  ^bb0(%in: f32, %o: f32):
+    %y = arith.mulf %in, %in : f32
+    linalg.yield %y : f32
+  } -> tensor<8x16xf32>
+  %a = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel"]}
+      ins(%sq : tensor<8x16xf32>) outs(%e : tensor<8x16xf32>) {
+  ^bb0(%in: f32, %o: f32):
+    %y = arith.addf %in, %in : f32
+    linalg.yield %y : f32
+  } -> tensor<8x16xf32>
+  %b = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel"]}
+      ins(%sq : tensor<8x16xf32>) outs(%e : tensor<8x16xf32>) {
+  ^bb0(%in: f32, %o: f32):
+    %y = arith.subf %in, %in : f32
+    linalg.yield %y : f32
+  } -> tensor<8x16xf32>
+  %e64 = tensor.empty() : tensor<8x16xf64>
+  %up = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<8x16xf32>) outs(%e64 : tensor<8x16xf64>) {
+  ^bb0(%in: f32, %o: f64):
+    %y = arith.extf %in : f32 to f64
+    linalg.yield %y : f64
+  } -> tensor<8x16xf64>
+  %c = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel"]}
+      ins(%up : tensor<8x16xf64>) outs(%e64 : tensor<8x16xf64>) {
+  ^bb0(%in: f64, %o: f64):
+    %y = arith.addf %in, %in : f64
+    linalg.yield %y : f64
+  } -> tensor<8x16xf64>
+  %d = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel"]}
+      ins(%up : tensor<8x16xf64>) outs(%e64 : tensor<8x16xf64>) {
+  ^bb0(%in: f64, %o: f64):
+    %y = arith.mulf %in, %in : f64
+    linalg.yield %y : f64
+  } -> tensor<8x16xf64>
+  return %a, %b, %c, %d : tensor<8x16xf32>, tensor<8x16xf32>, tensor<8x16xf64>, tensor<8x16xf64>
+}
+"""
+
+
+def test_a_shared_producer_stays_and_a_shared_cast_is_copied_into_each_reader():
+    module = ir.Module.parse(SHARED_PRODUCERS, ir.Context())
+    assert fuse_elementwise_chains(module) == 1  # 6 generics -> 5: the cast went into both readers
+    text = str(module)
+    assert module.operation.verify()
+    assert text.count("linalg.generic") == 5 and text.count("arith.extf") == 2 and text.count("arith.mulf %in") == 1
+    assert "mlirrl.keep" not in text
+
+
+def test_layer_norm_merges_without_recomputing_row_values_and_verifies(tmp_path, fast_config):
+    """torch-mlir's layer norm: 16 generics, 10 of them passes over the 128x768 tensor. Merged at load: 7, of which
+    4 read it, and no f64 copy of the input is stored. The per-row rsqrt is read through a broadcast and stays
+    apart (merged, it ran once per element). The 6-operand tail is encoded, not skipped, and a row schedule of
+    every big op verifies."""
+    from conftest import ROOT
+
+    from rl_autoschedular.config import EnvConfig
+    from rl_autoschedular.env.episode import AnalysedBenchmark
+
+    bench = load_benchmark(ROOT / "data" / "families" / "layer_norm_128x768.mlir")
+    assert bench.text.count("linalg.generic") == 7 and "tensor<128x768xf64>" not in bench.text
+    analysed = AnalysedBenchmark(bench, EnvConfig())
+    assert analysed.skipped == {}
+    tail = analysed.infos[analysed.order[0]]
+    assert len(tail.accesses) == 6 and "math.rsqrt" not in tail.arith_counts
+    big = [t for t in analysed.order if analysed.infos[t].loops[-1].bound == 768]
+    sizes = {t: (1, 64) if "arith.extf" in analysed.infos[t].arith_counts else (1, 128) for t in big}
+    assert sum(s == (1, 64) for s in sizes.values()) == 2  # the upcast is in both f64 sums
+    schedule = Schedule(tuple(OpSchedule(t, (Action("tile", s), Action("vectorize"))) for t, s in sizes.items()))
+    with Measurer(tmp_path / "cache", fast_config) as m:
+        assert m.baseline(bench).verified
+        scheduled = m.measure(bench, schedule)
+    assert scheduled.status == "ok" and scheduled.verified, scheduled.message

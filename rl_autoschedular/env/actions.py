@@ -28,7 +28,7 @@ import numpy as np
 
 from rl_autoschedular.config import EnvConfig
 from rl_autoschedular.execution.schedule import Action
-from rl_autoschedular.ir.op_info import LAYOUT_OPS, OpInfo
+from rl_autoschedular.ir.op_info import CASTS, LAYOUT_OPS, OpInfo
 
 ACTION_TYPES = ("T", "TP", "TPF", "I", "V", "IM2COL", "L", "FLAT", "P", "NT")
 TERMINAL = ("V", "NT")
@@ -160,12 +160,6 @@ def _decomposable(st: OpState) -> bool:
     return one(0, 2, rows_dim) or one(1, 3, cols_dim)
 
 
-# Body ops whose vector form changes the element type: LLVM's code generation time grows superlinearly with their
-# vector width (an f32 -> f64 extf: 0.3 s at 64 lanes, 1.8 s at 128, 41 s at 768).
-_CASTS = {"arith.extf", "arith.truncf", "arith.sitofp", "arith.uitofp", "arith.fptosi", "arith.fptoui", "arith.extsi",
-          "arith.extui", "arith.trunci", "arith.index_cast"}
-
-
 def _vectorizable_maps(st: OpState) -> bool:
     """The vectorizer's precondition on a non-windowed op: every indexing map is a projected permutation, zero
     results allowed. A map result that is another constant (an LQCD kernel reading the imaginary part at index 1)
@@ -191,7 +185,9 @@ def can_vectorize(cfg: EnvConfig, st: OpState) -> bool:
     or pooling can be made 1-D first."""
     if st.n_loops == 0 or math.prod(st.bounds) > cfg.vector_limit:
         return False
-    if _CASTS & st.info.arith_counts.keys() and st.bounds[-1] > cfg.cast_vector_limit:
+    # A casting body's vector width costs LLVM superlinear code generation time (an f32 -> f64 extf: 0.3 s at 64
+    # lanes, 1.8 s at 128, 41 s at 768).
+    if CASTS & st.info.arith_counts.keys() and st.bounds[-1] > cfg.cast_vector_limit:
         return False
     if "reduction" in st.kinds and sum(a.role == "store" for a in st.info.accesses) > 1:
         return False

@@ -89,8 +89,6 @@ def fits(cfg: EnvConfig, info: OpInfo) -> str:
         return f"{info.name} has no loop nest"
     if len(info.loops) > cfg.max_loops:
         return f"{len(info.loops)} loops > max_loops {cfg.max_loops}"
-    if len(info.accesses) > cfg.max_operands:
-        return f"{len(info.accesses)} operands > max_operands {cfg.max_operands}"
     if any(len(a.matrix) > cfg.max_rank for a in info.accesses):
         return f"an operand of rank > max_rank {cfg.max_rank}"
     return ""
@@ -100,6 +98,16 @@ def _log_bounds(bounds: list[int], width: int) -> np.ndarray:
     out = np.zeros(width, np.float32)
     out[:len(bounds)] = np.log2(np.asarray(bounds, np.float64) + 1) / _LOG_SCALE
     return out
+
+
+def _encoded_loads(loads: list, slots: int) -> list:
+    """The loads that fill the encoding's slots, in operand order: all of them if they fit, else those of the
+    highest rank. A merged elementwise tail (a layer norm's: the input, the row mean and scale, the weight and the
+    bias) reads more operands than there are slots; its full-size input tells more than its per-row scalars."""
+    if len(loads) <= slots:
+        return loads
+    keep = sorted(range(len(loads)), key=lambda i: -len(loads[i].matrix))[:slots]
+    return [loads[i] for i in sorted(keep)]
 
 
 def op_features(cfg: EnvConfig, info: OpInfo | None, tile_bounds: list[int] | None = None,
@@ -118,7 +126,7 @@ def op_features(cfg: EnvConfig, info: OpInfo | None, tile_bounds: list[int] | No
     out[lay["reduction"]][:len(kinds)] = [k == "reduction" for k in kinds]
     out[lay["present"]][:len(kinds)] = 1
     acc = np.zeros((cfg.max_operands, cfg.max_rank, L + 1), np.float32)
-    loads = [a for a in info.accesses if a.role == "load"][:cfg.max_operands - 1]
+    loads = _encoded_loads([a for a in info.accesses if a.role == "load"], cfg.max_operands - 1)
     stores = [a for a in info.accesses if a.role == "store"][-1:]
     for slot, a in list(enumerate(loads)) + [(cfg.max_operands - 1, s) for s in stores]:
         for r, row in enumerate(a.matrix):

@@ -8,6 +8,9 @@ from dataclasses import asdict, dataclass, field
 TAG = "tag"
 # The NCHW ops that the layout action rewrites to NHWC/HWCF (`layout.to_channels_last`).
 LAYOUT_OPS = ("linalg.conv_2d_nchw_fchw", "linalg.pooling_nchw_max", "linalg.pooling_nchw_sum")
+# Body ops whose vector form changes the element type.
+CASTS = frozenset({"arith.extf", "arith.truncf", "arith.sitofp", "arith.uitofp", "arith.fptosi", "arith.fptoui",
+                   "arith.extsi", "arith.extui", "arith.trunci", "arith.index_cast"})
 # The transposes a layout change adds (ir/layout.py), by tag suffix, with their permutations (result dim i is input
 # dim perm[i]); the schedule builder vectorizes them. Here, not in layout.py, so the builder needs no MLIR bindings.
 TRANSPOSES = {".nhwc_in": [0, 2, 3, 1], ".hwcf": [2, 3, 1, 0], ".nhwc_init": [0, 2, 3, 1], ".nchw_out": [0, 3, 1, 2]}

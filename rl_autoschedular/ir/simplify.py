@@ -1,5 +1,6 @@
 """Load-time simplification of what torch-mlir and the generators emit: results of `linalg.generic` that nothing
-reads are dropped, and a transpose of a transpose becomes one transpose (or none).
+reads are dropped, a transpose of a transpose becomes one transpose (or none), and chains of elementwise generics
+merge into their readers.
 
 torch-mlir lowers softmax's max through `aten.max.dim`, a generic that also computes the argmax (an i64 index per
 row, with a compare and a select per element) which softmax never reads. That dead result kept the reduction
@@ -9,8 +10,10 @@ EraseUnusedOperandsAndResults patterns do this but no pass or transform op of th
 
 from __future__ import annotations
 
-from mlir import ir
+from mlir import ir, passmanager
 from mlir.dialects import linalg
+
+from rl_autoschedular.ir.op_info import CASTS
 
 
 def _has_uses(value: ir.Value) -> bool:
@@ -136,3 +139,83 @@ def fold_transpose_chains(module: ir.Module) -> int:
         changed += 1
     return changed
 
+
+
+def _all_parallel_generic(op) -> bool:
+    return op.name == "linalg.generic" and not any("reduction" in str(t) for t in op.attributes["iterator_types"])
+
+
+def _recompute_free(use) -> bool:
+    """Whether `use` is a `linalg.generic` reading its operand element for element (a permutation map)."""
+    if use.owner.name != "linalg.generic":
+        return False
+    return ir.AffineMapAttr(list(use.owner.attributes["indexing_maps"])[use.operand_number]).value.is_permutation
+
+
+def _fusible(value: ir.Value) -> bool:
+    """Whether `value`, the result of an all-parallel generic, has one use and that use is recompute-free."""
+    owner = value.owner
+    if not isinstance(owner, ir.OpView) or not _all_parallel_generic(owner.operation):
+        return False
+    uses = list(value.uses)
+    return len(uses) == 1 and _recompute_free(uses[0])
+
+
+def _split_casts(block: ir.Block) -> None:
+    """Give each recompute-free reader of a pure cast (a generic whose body is one cast, as torch-mlir's f32 -> f64
+    upcast before a variance) a copy of its own: merged into each reader, the cast is free, where materialised it
+    wrote a tensor twice the input's size that two reductions read back."""
+    for op in list(block.operations):
+        op = op.operation
+        if not _all_parallel_generic(op) or len(op.results) != 1:
+            continue
+        body = [o.operation.name for o in op.regions[0].blocks[0].operations]
+        uses = list(op.results[0].uses)
+        if len(body) != 2 or body[0] not in CASTS or len(uses) < 2 or not all(_recompute_free(u) for u in uses):
+            continue
+        for use in uses[1:]:
+            with ir.InsertionPoint(op):
+                copy = op.clone()
+            use.owner.operands[use.operand_number] = copy.results[0]
+
+
+def _generics(block: ir.Block) -> int:
+    return sum(1 for op in block.operations if op.operation.name == "linalg.generic")
+
+
+def fuse_elementwise_chains(module: ir.Module) -> int:
+    """Merge, in place, each all-parallel `linalg.generic` into the one generic that reads it element for element
+    (upstream's elementwise fusion), casts into each of their readers; repeated until nothing merges. Returns how
+    many generics disappeared.
+
+    torch-mlir emits one generic per torch op: a layer norm is 16 generics, 10 of them full passes over the tensor.
+    Merged, a bias, a GELU or a normalisation tail is one pass, and the agent decides one op instead of four.
+    Upstream fuses any producer with one use, even one read through a broadcast, which recomputed a per-row rsqrt
+    and an f64 division for each of a row's 768 elements; every other value is given a placeholder second use for
+    the pass, which its default rule (fuse a producer with one use) then leaves alone. Reshapes are guarded too, so
+    the pass's reshape propagation cannot change an op's rank."""
+    func = next(op for op in module.body.operations if op.operation.name == "func.func")
+    block = func.regions[0].blocks[0]
+    context = module.context
+    allowed, context.allow_unregistered_dialects = context.allow_unregistered_dialects, True
+    before = _generics(block)
+    try:
+        _split_casts(block)
+        while True:
+            text = str(module)  # a round may only deduplicate operands, which lets the next one merge
+            guards = []
+            with ir.InsertionPoint.at_block_terminator(block), ir.Location.unknown(context):
+                for op in list(block.operations)[:-1]:
+                    for r in op.results:
+                        if not _fusible(r):
+                            guards.append(ir.Operation.create("mlirrl.keep", operands=[r]))
+            passmanager.PassManager.parse("builtin.module(func.func(linalg-fuse-elementwise-ops))",
+                                          context).run(module.operation)
+            for g in guards:
+                g.erase()
+            if str(module) == text:
+                break
+    finally:
+        context.allow_unregistered_dialects = allowed
+    _erase_dead_ops(block)  # the merged producers' empty tensors
+    return before - _generics(block)

@@ -141,3 +141,18 @@ def test_teaching_the_transpose_rule_changes_transposes_and_keeps_the_rest(tmp_p
     assert rule.split(" -> ")[1].startswith("100%"), done.stdout
     assert int(others.split(" -> ")[1].split("%")[0]) >= 90, done.stdout
     load_policy(out)  # a checkpoint the commands take
+
+
+def test_pack_only_where_the_tile_fills_a_register_tile_row(proxy_env):
+    """P copies a contraction's vector operand per outer tile: a matmul's 128-column tiles keep it, the 3-wide
+    loops of an LQCD baryon contraction drop it (there the copy per tiny tile made the kernel 2.2x slower)."""
+    env, prior = proxy_env, HeuristicPrior(threads=1)
+    packed = {}
+    for name in ("matmul_128x768x768", "lqcd_baryon_4x4x4x8_f32"):
+        env.reset(options={"benchmark": name})
+        done = False
+        while not done:
+            _, _, done, _, _ = env.step(prior.act(env))
+        packed[name] = [op.tag for op in env.schedule().ops if any(a.kind == "pack" for a in op.actions)]
+    assert packed["matmul_128x768x768"] == ["op_1"]
+    assert packed["lqcd_baryon_4x4x4x8_f32"] == []

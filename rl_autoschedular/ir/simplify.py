@@ -13,6 +13,7 @@ from __future__ import annotations
 from mlir import ir, passmanager
 from mlir.dialects import linalg
 
+from rl_autoschedular.ir.analysis import main_func
 from rl_autoschedular.ir.op_info import CASTS
 
 
@@ -140,7 +141,6 @@ def fold_transpose_chains(module: ir.Module) -> int:
     return changed
 
 
-
 def _all_parallel_generic(op) -> bool:
     return op.name == "linalg.generic" and not any("reduction" in str(t) for t in op.attributes["iterator_types"])
 
@@ -184,9 +184,9 @@ def _generics(block: ir.Block) -> int:
 
 
 def fuse_elementwise_chains(module: ir.Module) -> int:
-    """Merge, in place, each all-parallel `linalg.generic` into the one generic that reads it element for element
-    (upstream's elementwise fusion), casts into each of their readers; repeated until nothing merges. Returns how
-    many generics disappeared.
+    """Merge, in place, each all-parallel `linalg.generic` of @main into the one generic that reads it element for
+    element (upstream's elementwise fusion), and casts into each of their readers; repeated until nothing merges.
+    Returns how many generics disappeared.
 
     torch-mlir emits one generic per torch op: a layer norm is 16 generics, 10 of them full passes over the tensor.
     Merged, a bias, a GELU or a normalisation tail is one pass, and the agent decides one op instead of four.
@@ -194,8 +194,7 @@ def fuse_elementwise_chains(module: ir.Module) -> int:
     and an f64 division for each of a row's 768 elements; every other value is given a placeholder second use for
     the pass, which its default rule (fuse a producer with one use) then leaves alone. Reshapes are guarded too, so
     the pass's reshape propagation cannot change an op's rank."""
-    func = next(op for op in module.body.operations if op.operation.name == "func.func")
-    block = func.regions[0].blocks[0]
+    block = main_func(module).regions[0].blocks[0]
     context = module.context
     allowed, context.allow_unregistered_dialects = context.allow_unregistered_dialects, True
     before = _generics(block)

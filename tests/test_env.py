@@ -9,7 +9,7 @@ from collections import Counter
 
 import numpy as np
 import pytest
-from conftest import DATA, mlir_opt_replay
+from conftest import DATA, ROOT, mlir_opt_replay
 from gymnasium.utils.env_checker import check_env
 
 from rl_autoschedular.config import EnvConfig
@@ -115,6 +115,22 @@ def test_no_v_for_a_single_point_tile():
     assert env.current_masks()[0][T["V"]]  # 128 points
     env.step(make_action(env, "T", (0, 0, 1)))
     assert env.episode.op.bounds == [1, 1, 1] and not env.current_masks()[0][T["V"]]
+
+
+def test_v_of_a_transposing_tile_is_bounded():
+    """An interchanged tile of attention's rank-5 head split transposes its vectors, element by element: 2048
+    points compiled past the 10 s limit, so V needs 256 at most there. Not interchanged, the head dim stays
+    innermost on both sides and 2048 points are fine."""
+    bench = load_benchmark(ROOT / "data" / "train" / "bert_block_block20_2ops.mlir")
+    env = MlirSchedulingEnv([bench], None, EnvConfig(reward_mode="proxy"))
+    for sizes, interchange, allowed in [((1, 0, 1, 0, 32), True, False), ((1, 0, 1, 16, 16), True, True),
+                                        ((1, 0, 1, 0, 32), False, True)]:
+        env.reset()
+        assert env.episode.op.name == "linalg.transpose"
+        assert not env.step(make_action(env, "TP", sizes))[4].get("invalid_action")
+        if interchange:
+            assert not env.step(make_action(env, "I", (), (0, 3, 4, 1, 2)))[4].get("invalid_action")
+        assert env.current_masks()[0][T["V"]] == allowed, (sizes, interchange)
 
 
 def test_p_packs_the_vector_operand_of_a_tiled_contraction_once():

@@ -178,17 +178,41 @@ def _vectorizable_maps(st: OpState) -> bool:
     return True
 
 
+# Points a vector transpose may hold: its lowering goes element by element, and LLVM's time grows with it (an
+# interchanged rank-5 attention transpose compiled in 1 s at 256 points, 5 s at 512, past the 10 s limit at 2048).
+_TRANSPOSE_VECTOR_LIMIT = 256
+
+
+def _transposes(st: OpState) -> bool:
+    """Whether V would transpose a vector: the op has no reduction (a contraction's operands become outer products,
+    not transposes) and an operand's innermost dim is walked by another loop than the innermost one, which the
+    operand also reads."""
+    if "reduction" in st.kinds or st.name.startswith(_WINDOWED_PREFIXES) or any(
+            a.kind in ("im2col", "flatten") for a in st.actions):
+        return False
+    perm = next((a.perm for a in st.actions if a.kind == "interchange"), None)
+    inner = perm[-1] if perm else st.n_loops - 1  # the access matrices follow the analysed loop order
+    for access in st.info.accesses:
+        rows = [[i for i, c in enumerate(row[:-1]) if c] for row in access.matrix]
+        if rows and len(rows[-1]) == 1 and rows[-1][0] != inner and any(inner in r for r in rows[:-1]):
+            return True
+    return False
+
+
 def can_vectorize(cfg: EnvConfig, st: OpState) -> bool:
-    """V: the tiled iteration space holds more than one point and no more than the limit (and, for a casting body,
-    its innermost loop, which becomes the 1-D vectors, under `cast_vector_limit`), the op is no reduction with
-    several results (the vectorizer fails on a max and its index, as torch-mlir's argmax is), its maps are ones the
-    vectorizer takes, and a convolution or pooling can be made 1-D first."""
+    """V: the tiled iteration space holds more than one point and no more than the limit (for a casting body, its
+    innermost loop, which becomes the 1-D vectors, under `cast_vector_limit`; for a transposing op, at most 256
+    points), the op is no reduction with several results (the vectorizer fails on a max and its index, as
+    torch-mlir's argmax is), its maps are ones the vectorizer takes, and a convolution or pooling can be made 1-D
+    first."""
     # One element is no vector: V of a 1x1x1 tile of a GELU ran 6x slower than the untiled loops.
     if st.n_loops == 0 or not 1 < math.prod(st.bounds) <= cfg.vector_limit:
         return False
     # A casting body's vector width costs LLVM superlinear code generation time (an f32 -> f64 extf: 0.3 s at 64
     # lanes, 1.8 s at 128, 41 s at 768).
     if CASTS & st.info.arith_counts.keys() and st.bounds[-1] > cfg.cast_vector_limit:
+        return False
+    if math.prod(st.bounds) > _TRANSPOSE_VECTOR_LIMIT and _transposes(st):
         return False
     if "reduction" in st.kinds and sum(a.role == "store" for a in st.info.accesses) > 1:
         return False

@@ -32,8 +32,7 @@ from pathlib import Path
 import gymnasium as gym
 import numpy as np
 
-from rl_autoschedular.env.actions import ACTION_TYPES, OpState
-from rl_autoschedular.env.episode import plain_loop
+from rl_autoschedular.env.actions import ACTION_TYPES, OpState, plain_loop
 from rl_autoschedular.env.search import make_action
 from rl_autoschedular.ir.op_info import OpInfo
 

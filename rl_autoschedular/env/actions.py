@@ -178,6 +178,12 @@ def _vectorizable_maps(st: OpState) -> bool:
     return True
 
 
+def plain_loop(row: list[int]) -> int | None:
+    """The loop an access row reads with a plain index (one loop, coefficient 1, no constant), else None."""
+    hits = [i for i, c in enumerate(row[:-1]) if c]
+    return hits[0] if len(hits) == 1 and row[hits[0]] == 1 and row[-1] == 0 else None
+
+
 # Points a vector transpose may hold: its lowering goes element by element, and LLVM's time grows with it (an
 # interchanged rank-5 attention transpose compiled in 1 s at 256 points, 5 s at 512, past the 10 s limit at 2048).
 _TRANSPOSE_VECTOR_LIMIT = 256
@@ -193,8 +199,8 @@ def _transposes(st: OpState) -> bool:
     perm = next((a.perm for a in st.actions if a.kind == "interchange"), None)
     inner = perm[-1] if perm else st.n_loops - 1  # the access matrices follow the analysed loop order
     for access in st.info.accesses:
-        rows = [[i for i, c in enumerate(row[:-1]) if c] for row in access.matrix]
-        if rows and len(rows[-1]) == 1 and rows[-1][0] != inner and any(inner in r for r in rows[:-1]):
+        loops = [plain_loop(row) for row in access.matrix]
+        if loops and loops[-1] not in (None, inner) and inner in loops[:-1]:
             return True
     return False
 

@@ -15,18 +15,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from rl_autoschedular.config import EnvConfig
-from rl_autoschedular.env.actions import OpState, advance, decode
+from rl_autoschedular.env.actions import OpState, advance, decode, plain_loop
 from rl_autoschedular.env.observation import fits
 from rl_autoschedular.execution.schedule import OpSchedule, Schedule
 from rl_autoschedular.ir.analysis import OpInfo, analyze
 from rl_autoschedular.ir.benchmarks import Benchmark
 from rl_autoschedular.ir.layout import to_channels_last
-
-
-def plain_loop(row: list[int]) -> int | None:
-    """The loop an access row reads with a plain index (one loop, coefficient 1, no constant), else None."""
-    hits = [i for i, c in enumerate(row[:-1]) if c]
-    return hits[0] if len(hits) == 1 and row[hits[0]] == 1 and row[-1] == 0 else None
 
 
 def _store(info: OpInfo):

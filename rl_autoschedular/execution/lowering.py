@@ -6,6 +6,8 @@ schedule means the same thing everywhere. The pass order follows the facts in sh
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from mlir import ir, passmanager
 from mlir.dialects import arith, linalg
@@ -180,6 +182,55 @@ def _strided_copies_to_loops(module: ir.Module) -> int:
     return len(doomed)
 
 
+_COPY_OPS = ("linalg.copy", "linalg.map", "linalg.fill")
+_COPY_ATTR = "mlir_rl.copy"
+
+
+def _row_vector(inner: int) -> int:
+    """The vector width of a copy along its innermost dim: all of it up to 64, else a divisor (1: none)."""
+    return inner if inner <= 64 else next((w for w in (64, 32, 16, 8) if inner % w == 0), 1)
+
+
+def _vectorize_copies(module: ir.Module) -> int:
+    """Vectorize, one row at a time, the whole-buffer copies and fills that bufferization leaves at a function's
+    top level. A `tensor.pad` becomes a fill of the padded buffer and a copy of the interior: as scalar loops, the
+    pad of a 144x56x56 NCHW input took 0.36 ms, more than the vectorized depthwise conv that reads it (0.16 ms).
+    Returns how many ops it vectorized."""
+    found = []
+
+    def visit(op):
+        if op.name in _COPY_OPS and op.parent.name == "func.func":
+            t = ir.MemRefType(op.operands[-1].type)
+            elt = t.element_type
+            plain = isinstance(elt, ir.FloatType) or (isinstance(elt, ir.IntegerType) and elt.width >= 8)
+            if plain and t.has_static_shape and t.rank and math.prod(t.shape) >= 4096 and _row_vector(t.shape[-1]) > 1:
+                found.append((op, t.shape))
+        return ir.WalkResult.ADVANCE
+
+    module.operation.walk(visit)
+    i64 = ir.IntegerType.get_signless(64, module.context)
+    body = []
+    for i, (op, shape) in enumerate(found):
+        op.attributes[_COPY_ATTR] = ir.IntegerAttr.get(i64, i)
+        sizes = [1] * (len(shape) - 1) + [_row_vector(shape[-1])]
+        loops = ", ".join(["!transform.any_op"] * len(shape))
+        body.append(f"""
+    %m{i} = transform.structured.match attributes {{"{_COPY_ATTR}" = {i} : i64}} in %root
+      : (!transform.any_op) -> !transform.any_op
+    %t{i}, %l{i}:{len(shape)} = transform.structured.tile_using_for %m{i} tile_sizes {sizes}
+      : (!transform.any_op) -> (!transform.any_op, {loops})
+    transform.structured.vectorize %t{i} : !transform.any_op""")
+    if body:
+        _apply_script(module, f"""
+module attributes {{transform.with_named_sequence}} {{
+  transform.named_sequence @__transform_main(%root: !transform.any_op {{transform.readonly}}) {{{"".join(body)}
+    transform.yield
+  }}
+}}
+""")
+    return len(found)
+
+
 # Ops that move i1 data in or out of a memref: name -> index of the data operand (None: the data is result 0).
 _BOOL_ACCESSES = {
     "memref.load": None, "vector.load": None, "vector.transfer_read": None, "vector.maskedload": None,
@@ -305,6 +356,7 @@ def lower_to_llvm(module: ir.Module) -> None:
             _apply_script(module, _SEQUENTIAL_FORALLS)
         _erase_self_copies(module)
         _strided_copies_to_loops(module)
+        _vectorize_copies(module)
         _run_pipeline(module, _TO_LOOPS)
         widen_bool_memrefs(module)
         _run_pipeline(module, _LOOPS_TO_LLVM)

@@ -80,6 +80,7 @@ class OpState:
     history: list[np.ndarray] = field(default_factory=list)  # the raw action vectors, for the observation
     tilings: int = 0
     parallel: bool = False
+    reduction_tiled: bool = False  # a reduction loop was tiled: the op sits alone in that loop
     interchanged: bool = False
     done: bool = False
 
@@ -205,12 +206,48 @@ def _transposes(st: OpState) -> bool:
     return False
 
 
+def _folded_reads(st: OpState) -> list[list[int | None]] | None:
+    """Each access's dims, as the current loop that reads it once the tile's loops of one iteration fold away (None:
+    a fixed index), or None where a dim then still reads a sum, a scaled loop (a stride) or an offset."""
+    perm = next((a.perm for a in st.actions if a.kind == "interchange"), tuple(range(st.n_loops)))
+    where = {old: new for new, old in enumerate(perm)}
+    reads = []
+    for access in st.info.accesses:
+        dims = []
+        for row in access.matrix:
+            live = [(where[i], c) for i, c in enumerate(row[:-1]) if c and st.bounds[where[i]] != 1]
+            if len(live) > 1 or (live and (live[0][1] != 1 or row[-1] != 0)):
+                return None
+            dims.append(live[0][0] if live else None)
+        loops = [d for d in dims if d is not None]
+        if len(set(loops)) != len(loops):
+            return None
+        reads.append(dims)
+    return reads
+
+
+def unit_foldable(st: OpState) -> bool:
+    """V of a convolution or pooling that `decompose` cannot make 1-D (NCHW depthwise, an interchanged conv): its
+    loops of one iteration fold away, and what is left reads plain loops. A reduction loop must have been tiled,
+    so that the op sits alone in that loop, where the builder folds. A vector that would be transposed holds at
+    most `_TRANSPOSE_VECTOR_LIMIT` points."""
+    reads = _folded_reads(st) if st.reduction_tiled and st.name.startswith(_WINDOWED_PREFIXES) else None
+    if reads is None:
+        return False
+    live = [i for i, b in enumerate(st.bounds) if b != 1]
+    if not live or any(st.kinds[i] == "reduction" for i in live):
+        return True  # a contraction's operands become outer products, not transposes
+    inner = live[-1]
+    transposes = any(d and d[-1] not in (None, inner) and inner in d[:-1] for d in reads)
+    return not transposes or math.prod(st.bounds) <= _TRANSPOSE_VECTOR_LIMIT
+
+
 def can_vectorize(cfg: EnvConfig, st: OpState) -> bool:
     """V: the tiled iteration space holds more than one point and no more than the limit (for a casting body, its
     innermost loop, which becomes the 1-D vectors, under `cast_vector_limit`; for a transposing op, at most 256
     points), the op is no reduction with several results (the vectorizer fails on a max and its index, as
     torch-mlir's argmax is), its maps are ones the vectorizer takes, and a convolution or pooling can be made 1-D
-    first."""
+    first (`decompose`) or has its loops of one iteration folded (`unit_foldable`)."""
     # One element is no vector: V of a 1x1x1 tile of a GELU ran 6x slower than the untiled loops.
     if st.n_loops == 0 or not 1 < math.prod(st.bounds) <= cfg.vector_limit:
         return False
@@ -224,7 +261,7 @@ def can_vectorize(cfg: EnvConfig, st: OpState) -> bool:
         return False
     if not _vectorizable_maps(st):
         return False
-    return _decomposable(st) if st.name.startswith(_WINDOWED_PREFIXES) else True
+    return _decomposable(st) or unit_foldable(st) if st.name.startswith(_WINDOWED_PREFIXES) else True
 
 
 def masks(cfg: EnvConfig, st: OpState, step: int) -> list[np.ndarray]:
@@ -309,6 +346,8 @@ def decode(cfg: EnvConfig, st: OpState, action: np.ndarray, comp: list[np.ndarra
             order[i], order[j] = order[j], order[i]
             perm = tuple(order)
         return kind, Action("interchange", perm=perm), ""
+    if kind == "V" and st.name.startswith(_WINDOWED_PREFIXES) and not _decomposable(st):
+        return kind, Action("vectorize", tuple(st.bounds)), ""  # the builder folds the unit loops first
     return kind, {"V": Action("vectorize"), "IM2COL": Action("im2col"), "L": Action("layout"),
                   "FLAT": Action("flatten"), "P": Action("pack", pack_flags(st)), "NT": None}[kind], ""
 
@@ -323,6 +362,7 @@ def advance(st: OpState, kind: str, action: Action | None) -> None:
         st.bounds = [min(s, b) if s else b for s, b in zip(action.sizes, st.bounds)]
         st.tilings += kind == "T"
         st.parallel = st.parallel or kind != "T"
+        st.reduction_tiled |= any(s and k == "reduction" for s, k in zip(action.sizes, st.kinds))
     elif kind == "I":
         st.kinds = [st.kinds[p] for p in action.perm]
         st.bounds = [st.bounds[p] for p in action.perm]

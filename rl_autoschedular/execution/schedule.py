@@ -36,7 +36,9 @@ class Action:
     kind: one of ACTION_KINDS. `layout` (NCHW -> NHWC, see layout.py) rewrites the payload before the script runs,
         so it emits nothing here and must be an op's first action; the builder gets the rewritten op's facts.
     sizes: tile sizes, one per loop of the op (0 = not tiled), for tile / tile_parallel / tile_fuse; for pack, one
-        flag per operand (inputs, then inits): 1 copies the operand's tile into a contiguous buffer.
+        flag per operand (inputs, then inits): 1 copies the operand's tile into a contiguous buffer; for vectorize
+        of a convolution or pooling that `decompose` cannot make 1-D, the tile's loop bounds: its loops of one
+        iteration (window loops tiled to 1 among them) fold away first, which leaves plain loads to vectorize.
     perm: loop permutation for interchange.
     producer: the tag of the producer fused by tile_fuse.
     """
@@ -202,8 +204,29 @@ def _emit_tiling(em: _Emitter, st: _OpState, h: str, a: Action, producer_facts: 
     return h
 
 
-def _emit_vectorize(em: _Emitter, st: _OpState, h: str) -> str:
-    if st.name.startswith(_CONV_PREFIXES):
+def _emit_unit_fold(em: _Emitter, st: _OpState, h: str, bounds: tuple[int, ...]) -> str:
+    """Generalize the op and fold its loops of one iteration away, so that a window read (oh + kh, with kh tiled
+    to 1) becomes a plain one. The patterns run on the op's own loop: the env allows this only once a reduction
+    loop was tiled, so that loop holds the op alone (folding the function's pads added a copy). The rewritten op
+    loses its tag; it is the one generic in that loop."""
+    if len(bounds) != len(st.kinds):
+        raise ValueError(f"{st.facts.tag}: vectorize names {len(bounds)} loop bounds for {len(st.kinds)} loops")
+    g, parent, folded = em.fresh("generic"), em.fresh("loop"), em.fresh("folded")
+    em.emit(f"{g} = transform.structured.generalize {h} : ({_ANY}) -> {_ANY}")
+    em.emit(f"{parent} = transform.get_parent_op {g} : ({_ANY}) -> {_ANY}")
+    em.emit(f"transform.apply_patterns to {parent} {{")
+    em.emit("  transform.apply_patterns.linalg.fold_unit_extent_dims_via_slices")
+    em.emit(f"}} : {_ANY}")
+    em.emit(f'{folded} = transform.structured.match ops{{["linalg.generic"]}} in {parent} : ({_ANY}) -> {_ANY}')
+    st.kinds = tuple(k for k, b in zip(st.kinds, bounds) if b != 1)
+    st.name = "linalg.generic"
+    return folded
+
+
+def _emit_vectorize(em: _Emitter, st: _OpState, h: str, bounds: tuple[int, ...] = ()) -> str:
+    if bounds:
+        h = _emit_unit_fold(em, st, h, bounds)
+    elif st.name.startswith(_CONV_PREFIXES):
         # Vectorization handles 1-D convolutions and poolings; tiling has made the H dims unit, decompose drops them.
         d = em.fresh("decomposed")
         em.emit(f"{d} = transform.structured.decompose {h} : ({_ANY}) -> {_ANY}")
@@ -230,7 +253,7 @@ def _emit_vectorize(em: _Emitter, st: _OpState, h: str) -> str:
     # Each op's reductions are lowered here, by its own innermost loop: a row reduction (softmax, layer norm) becomes
     # one horizontal reduction per row; "innerparallel", right for reductions over outer loops, transposed the
     # 8x128 tile of a softmax row sum into 1024 scalar extracts. Earlier ops' reductions are lowered by now.
-    strategy = "innerreduction" if st.kinds[-1] == "reduction" else "innerparallel"
+    strategy = "innerreduction" if st.kinds and st.kinds[-1] == "reduction" else "innerparallel"
     em.emit(f"transform.apply_patterns to {f} {{")
     em.emit(f'  transform.apply_patterns.vector.lower_multi_reduction lowering_strategy = "{strategy}"')
     em.emit(f"}} : {_ANY}")
@@ -322,7 +345,7 @@ def build_script(schedule: Schedule, facts: dict[str, OpFacts]) -> str:
                 st.name = "linalg.generic"
                 h = i
             elif a.kind == "vectorize":
-                h = _emit_vectorize(em, st, h)
+                h = _emit_vectorize(em, st, h, a.sizes)
                 vectorized = True
             elif a.kind == "im2col":
                 img, reshaped, mm = em.fresh("im2col"), em.fresh("reshaped"), em.fresh("gemm")

@@ -661,6 +661,19 @@ def test_v_on_a_casting_op_needs_narrow_vectors():
     assert can_vectorize(cfg, relu)  # no cast: wide vectors stay allowed
 
 
+def test_v_of_a_math_body_holds_few_rows():
+    """Each row of a vector is lowered on its own and a tanh expands into dozens of instructions: a bias between two
+    GELUs vectorized whole (192 rows of 3) compiled past the 10 s limit, 48 rows in 1.4 s. At most 64 rows."""
+    cfg = EnvConfig()
+    infos = analyze((DATA.parent / "train" / "random_s0_0124_depthwise_conv_2d_nchw_chw_5ops.mlir").read_text())
+    gelus = next(i for i in infos if i.tag == "op_2")
+    for sizes, allowed in (((0, 0, 0, 0), False), ((1, 0, 0, 0), False), ((1, 16, 0, 0), True), ((1, 1, 1, 0), True)):
+        st = OpState.start(gelus, None)
+        if any(sizes):
+            advance(st, "T", Action("tile", sizes))
+        assert can_vectorize(cfg, st) == allowed, sizes
+
+
 def test_v_is_masked_where_the_vectorizer_refuses_the_maps(tmp_path):
     """LQCD kernels read real and imaginary parts through constant map results, (d0, d1, d4, 1): no projected
     permutation, which the vectorizer refuses. 56% of the masked random schedules on them were transform_error

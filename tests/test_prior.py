@@ -156,3 +156,16 @@ def test_pack_only_where_the_tile_fills_a_register_tile_row(proxy_env):
         packed[name] = [op.tag for op in env.schedule().ops if any(a.kind == "pack" for a in op.actions)]
     assert packed["matmul_128x768x768"] == ["op_1"]
     assert packed["lqcd_baryon_4x4x4x8_f32"] == []
+
+
+def test_a_row_tile_of_a_narrow_loop_keeps_the_loop_whole_and_compiles(tmp_path):
+    """A bias between two tanh GELUs over 2x32x3x3 (a random training program): the prior once vectorized it whole
+    when FLAT was refused (a broadcast bias), 192 rows of 3 whose tanh expansions compiled past the 10 s limit, and
+    its 64-lane row tile of the 3-wide loop became tiles of 1. Now: rows of the whole loop, vectorized, verified."""
+    bench = load_benchmark(ROOT / "data" / "train" / "random_s0_0124_depthwise_conv_2d_nchw_chw_5ops.mlir")
+    with Measurer(tmp_path / "cache", FAST) as m:
+        env = MlirSchedulingEnv([bench], m, EnvConfig())
+        info = prior_episode(env, bench.name, HeuristicPrior(threads=1))
+    assert info["status"] == "ok" and info["verified"], info.get("message")
+    gelus = next(op.actions for op in env.schedule().ops if op.tag == "op_2")
+    assert [(a.kind, a.sizes) for a in gelus] == [("tile", (1, 1, 1, 0)), ("vectorize", ())]

@@ -34,7 +34,7 @@ from pathlib import Path
 import gymnasium as gym
 import numpy as np
 
-from rl_autoschedular.env.actions import ACTION_TYPES, OpState, pack_flags, plain_loop
+from rl_autoschedular.env.actions import ACTION_TYPES, OpState, flattenable, pack_flags, plain_loop
 from rl_autoschedular.env.search import make_action
 from rl_autoschedular.ir.op_info import OpInfo
 
@@ -104,7 +104,7 @@ class HeuristicPrior:
         if kind == "I" and base.cfg.interchange_mode != "pointers":
             kind = "NT"  # a permutation of more than one swap; the rules' other steps assume it
         if kind in ("T", "TP", "TPF"):
-            sizes = _allowed_sizes(base.cfg, comp, sizes)
+            sizes = _allowed_sizes(base.cfg, comp, sizes, st.bounds)
             if not any(sizes):
                 kind = "V"
         if not comp[0][ACTION_TYPES.index(kind)]:
@@ -148,7 +148,7 @@ class HeuristicPrior:
             sizes = [1] * n
             sizes[across], sizes[-1] = 2 * lanes, lanes
             return self._first_tile(sizes)
-        if first and st.bounds[-1] < 2 * lanes and n >= 2:
+        if first and st.bounds[-1] < 2 * lanes and flattenable(st):
             return "FLAT", ()
         if tiled:
             return "V", ()
@@ -223,13 +223,14 @@ def _strided(st: OpState) -> bool:
     return any(c > 1 for a in st.info.accesses if a.role == "load" for row in a.matrix for c in row[:-1])
 
 
-def _allowed_sizes(cfg, comp: list[np.ndarray], sizes: tuple[int, ...]) -> tuple[int, ...]:
+def _allowed_sizes(cfg, comp: list[np.ndarray], sizes: tuple[int, ...], bounds: list[int]) -> tuple[int, ...]:
     """Each wanted tile size replaced by the largest one the loop's mask allows that is not above it (0 when none
-    is): a loop shorter than the wanted tile stays whole."""
+    is): a loop no longer than the wanted tile stays whole (a 64-lane row tile of a 3-wide loop is the loop, not
+    tiles of 1)."""
     out = []
     for i, want in enumerate(sizes):
         allowed = [s for k, s in enumerate(cfg.size_choices) if k and comp[1 + i][k] and s <= want]
-        out.append(max(allowed) if want and allowed else 0)
+        out.append(max(allowed) if want and allowed and want < bounds[i] else 0)
     return tuple(out)
 
 

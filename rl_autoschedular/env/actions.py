@@ -188,6 +188,10 @@ def plain_loop(row: list[int]) -> int | None:
 # Points a vector transpose may hold: its lowering goes element by element, and LLVM's time grows with it (an
 # interchanged rank-5 attention transpose compiled in 1 s at 256 points, 5 s at 512, past the 10 s limit at 2048).
 _TRANSPOSE_VECTOR_LIMIT = 256
+# Rows (the tile's points over its innermost loop) a vector of a body with math ops may hold: each row is lowered on
+# its own, and tanh, erf or a power expands into dozens of instructions. A bias between two GELUs vectorized whole,
+# 192 rows of 3, compiled past the 10 s limit; 48 rows took 1.4 s.
+_MATH_VECTOR_ROWS = 64
 
 
 def _transposes(st: OpState) -> bool:
@@ -245,9 +249,10 @@ def unit_foldable(st: OpState) -> bool:
 def can_vectorize(cfg: EnvConfig, st: OpState) -> bool:
     """V: the tiled iteration space holds more than one point and no more than the limit (for a casting body, its
     innermost loop, which becomes the 1-D vectors, under `cast_vector_limit`; for a transposing op, at most 256
-    points), the op is no reduction with several results (the vectorizer fails on a max and its index, as
-    torch-mlir's argmax is), its maps are ones the vectorizer takes, and a convolution or pooling can be made 1-D
-    first (`decompose`) or has its loops of one iteration folded (`unit_foldable`)."""
+    points; for a body with math ops, at most 64 rows), the op is no reduction with several results (the
+    vectorizer fails on a max and its index, as torch-mlir's argmax is), its maps are ones the vectorizer takes,
+    and a convolution or pooling can be made 1-D first (`decompose`) or has its loops of one iteration folded
+    (`unit_foldable`)."""
     # One element is no vector: V of a 1x1x1 tile of a GELU ran 6x slower than the untiled loops.
     if st.n_loops == 0 or not 1 < math.prod(st.bounds) <= cfg.vector_limit:
         return False
@@ -256,6 +261,8 @@ def can_vectorize(cfg: EnvConfig, st: OpState) -> bool:
     if CASTS & st.info.arith_counts.keys() and st.bounds[-1] > cfg.cast_vector_limit:
         return False
     if math.prod(st.bounds) > _TRANSPOSE_VECTOR_LIMIT and _transposes(st):
+        return False
+    if math.prod(st.bounds[:-1]) > _MATH_VECTOR_ROWS and any(k.startswith("math.") for k in st.info.arith_counts):
         return False
     if "reduction" in st.kinds and sum(a.role == "store" for a in st.info.accesses) > 1:
         return False

@@ -173,3 +173,23 @@ def test_the_shipped_policy_fits_the_env_it_is_used_with():
     steps, (info,), _ = play(policy, torch.device("cpu"), [env], [env.benches[0].bench.name], greedy=True)
     assert env.done and not info.get("invalid_action") and len(steps[0]) >= len(env.benches[0].order)
 
+
+
+def test_per_op_rows_cut_a_relaid_producer_from_the_relaid_program(tmp_path):
+    """The bias broadcast before a conv that changes layout is NHWC in the program the agent scheduled: its tile
+    (0, 1, 1, 16) splits the 64 channels. Cut out of the NCHW original, the same tile split the 56 columns and
+    failed to vectorize, so optimize.py reported a transform_error for a schedule whose whole program verified."""
+    from rl_autoschedular.commands.optimize import _op_rows
+    from rl_autoschedular.execution.measure import Measurer
+    from rl_autoschedular.execution.schedule import Action, OpSchedule, Schedule
+
+    bench = load_benchmark(ROOT / "data" / "families" / "conv2d_bias_relu_nchw_64x56x56_k3.mlir")
+    schedule = Schedule((
+        OpSchedule("op_1", (Action("layout"), Action("tile", (0, 1, 0, 0, 0, 0, 0)),
+                            Action("tile", (0, 0, 4, 16, 1, 1, 1)), Action("vectorize"))),
+        OpSchedule("op_0", (Action("tile", (0, 1, 1, 16)), Action("vectorize")))))
+    with Measurer(tmp_path / "cache", FAST) as m:
+        assert m.measure(bench, schedule).verified
+        rows = {r["tag"]: r for r in _op_rows(m, bench, schedule, {})}
+    assert sorted(rows) == ["op_0", "op_1", "op_2"]  # no row for the transposes the layout change adds
+    assert rows["op_0"]["verified"] and rows["op_1"]["verified"], rows

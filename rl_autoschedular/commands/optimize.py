@@ -190,22 +190,35 @@ def _write_files(out: Path, bench, schedule) -> tuple[dict[str, str], str]:
 
 def _op_rows(measurer, bench, schedule, skipped: dict[str, str]) -> list[dict]:
     """Each linalg op (fills aside: they only initialise) timed alone, as a program of its own whose @main takes its
-    operands as arguments: unscheduled, then with its part of `schedule`. A row that cannot be measured says why."""
+    operands as arguments: unscheduled, then with its part of `schedule`. A row that cannot be measured says why.
+    An op whose consumer changed layout is cut out of the relaid program, the form its actions were chosen for (an
+    NCHW bias broadcast becomes NHWC); an op that changes layout itself, and the transposes that adds, from the
+    original one."""
     from mlir import ir
     from tqdm import tqdm
 
     from rl_autoschedular.ir.analysis import parse_module
     from rl_autoschedular.ir.benchmarks import BenchmarkError, load_benchmark
     from rl_autoschedular.ir.extract import body_ops, domain_problem, extract
+    from rl_autoschedular.ir.layout import to_channels_last
     from rl_autoschedular.ir.op_info import TAG
 
-    module = parse_module(bench.text, ir.Context())  # kept alive: the ops below point into it
-    ops = body_ops(module)
-    tagged = [(i, ir.StringAttr(op.attributes[TAG]).value, op.name) for i, op in enumerate(ops)
-              if op.name.startswith("linalg.") and op.name != "linalg.fill"]
+    relaid = schedule.layout_tags()
+    ctx = ir.Context()
+    # Kept alive: the ops below point into them.
+    modules = [parse_module(bench.text, ctx), parse_module(to_channels_last(bench.text, relaid), ctx)]
+    tagged = []
+    for own, module in enumerate(modules):
+        ops = body_ops(module)
+        for i, op in enumerate(ops):
+            tag = ir.StringAttr(op.attributes[TAG]).value if TAG in op.attributes else ""
+            if op.name.startswith("linalg.") and op.name != "linalg.fill" and "." not in tag \
+                    and (tag in relaid) != bool(own):
+                tagged.append((ops, i, tag, op.name))
+    tagged.sort(key=lambda t: int(t[2].split("_")[-1]) if t[2].split("_")[-1].isdigit() else 0)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for i, tag, name in tqdm(tagged, desc="per-op measurements", unit="op", file=sys.stderr, leave=False):
+        for ops, i, tag, name in tqdm(tagged, desc="per-op measurements", unit="op", file=sys.stderr, leave=False):
             row = {"tag": tag, "op": name, "threads": measurer.config.threads, "baseline_ms": None,
                    "optimized_ms": None, "speedup": None, "verified": False, "status": None, "note": ""}
             rows.append(row)

@@ -4,7 +4,7 @@ It reads the op being decided (its loops, body and layout) and the machine (vect
 proposes one action at a time, always one the masks allow:
 
 - an NCHW convolution changes layout (L), so that it decomposes to a 1-D op that vectorizes, or with a 1x1 window
-  becomes a matmul (IM2COL); a convolution or
+  or a stride becomes a matmul (IM2COL); a convolution or
   pooling gets its window rows tiled to 1 (decomposable), then a register tile, then V; an NCHW depthwise
   convolution (no 1-D form upstream) puts channels outermost, tiles (channel, row) pairs and its window to 1, then
   V (its unit loops fold away, which leaves rows of plain loads), and a strided NCHW
@@ -121,9 +121,11 @@ class HeuristicPrior:
         n = st.n_loops
         first, tiled = not st.actions, st.tilings > 0 or st.parallel
         if first and st.name == "linalg.conv_2d_nchw_fchw":
-            # A 1x1 window makes im2col a plain copy of the input and the conv a matmul with contiguous columns
-            # (1.42 ms against 1.67 through the layout change's transposes, 64 -> 256 channels at 56x56).
-            return ("IM2COL" if st.bounds[5] == st.bounds[6] == 1 else "L"), ()
+            # im2col copies the input kh*kw / stride^2 times, then the conv is a matmul with contiguous columns.
+            # Worth it up to about 3 copies: 1x1 (1.27 ms against 1.67 through the layout change's transposes, 64 ->
+            # 256 channels at 56x56) and 3x3/2 (3.1 ms against 3.6, 128 channels), not 3x3/1 (3.5 against 3.0) nor
+            # a 7x7/2 stem (12 copies; 2x slower).
+            return ("IM2COL" if st.bounds[5] * st.bounds[6] <= 3 * _stride(st) ** 2 else "L"), ()
         if st.name.startswith(_WINDOWED):
             return self._windowed(st, lanes)
         reductions = [i for i in range(n) if st.kinds[i] == "reduction"]
@@ -193,7 +195,9 @@ class HeuristicPrior:
             sizes[parallel[-1]] = cols
             for i in reductions:
                 sizes[i] = depth
-            return self._first_tile(sizes)
+            if any(0 < s < st.bounds[i] for i, s in enumerate(sizes)):
+                return self._first_tile(sizes)
+            tiles = 1  # the op fits one outer tile (a 1x1 conv at 8x8): straight to the register tile
         # A tile whose columns fill less than a register tile's row gains nothing from the copy, which then runs
         # once per tiny tile: on an LQCD baryon contraction (3-wide loops) it made the kernel 2.2x slower.
         if tiles == 1 and any(pack_flags(st)) and st.bounds[parallel[-1]] >= 2 * lanes:
@@ -218,9 +222,14 @@ def transposed_loop(st: OpState) -> int | None:
     return None
 
 
+def _stride(st: OpState) -> int:
+    """The largest stride an input is read with along some loop (1 unless a strided convolution or pooling)."""
+    return max([1] + [c for a in st.info.accesses if a.role == "load" for row in a.matrix for c in row[:-1]])
+
+
 def _strided(st: OpState) -> bool:
     """Whether an input is read with a stride above 1 along some loop (a strided convolution or pooling)."""
-    return any(c > 1 for a in st.info.accesses if a.role == "load" for row in a.matrix for c in row[:-1])
+    return _stride(st) > 1
 
 
 def _allowed_sizes(cfg, comp: list[np.ndarray], sizes: tuple[int, ...], bounds: list[int]) -> tuple[int, ...]:

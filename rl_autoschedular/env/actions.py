@@ -188,10 +188,11 @@ def plain_loop(row: list[int]) -> int | None:
 # Points a vector transpose may hold: its lowering goes element by element, and LLVM's time grows with it (an
 # interchanged rank-5 attention transpose compiled in 1 s at 256 points, 5 s at 512, past the 10 s limit at 2048).
 _TRANSPOSE_VECTOR_LIMIT = 256
-# Rows (the tile's points over its innermost loop) a vector of a body with math ops may hold: each row is lowered on
-# its own, and tanh, erf or a power expands into dozens of instructions. A bias between two GELUs vectorized whole,
-# 192 rows of 3, compiled past the 10 s limit; 48 rows took 1.4 s.
-_MATH_VECTOR_ROWS = 64
+# Rows (the tile's points over its innermost loop) a vector may hold: each row is lowered on its own, and LLVM's
+# time grows faster than their number (a 2x2 average pool over 512 channels: 128 rows compiled in 0.24 s, 256 in
+# 0.6 s, 512 in 3.8 s, 1024 past the 10 s limit). A body with math ops expands each row into dozens of instructions:
+# a bias between two GELUs, 192 rows of 3, compiled past 10 s; 48 rows took 1.4 s.
+_VECTOR_ROWS, _MATH_VECTOR_ROWS = 256, 64
 
 
 def _transposes(st: OpState) -> bool:
@@ -249,7 +250,7 @@ def unit_foldable(st: OpState) -> bool:
 def can_vectorize(cfg: EnvConfig, st: OpState) -> bool:
     """V: the tiled iteration space holds more than one point and no more than the limit (for a casting body, its
     innermost loop, which becomes the 1-D vectors, under `cast_vector_limit`; for a transposing op, at most 256
-    points; for a body with math ops, at most 64 rows), the op is no reduction with several results (the
+    points; at most 256 rows, 64 for a body with math ops), the op is no reduction with several results (the
     vectorizer fails on a max and its index, as torch-mlir's argmax is), its maps are ones the vectorizer takes,
     and a convolution or pooling can be made 1-D first (`decompose`) or has its loops of one iteration folded
     (`unit_foldable`)."""
@@ -262,7 +263,8 @@ def can_vectorize(cfg: EnvConfig, st: OpState) -> bool:
         return False
     if math.prod(st.bounds) > _TRANSPOSE_VECTOR_LIMIT and _transposes(st):
         return False
-    if math.prod(st.bounds[:-1]) > _MATH_VECTOR_ROWS and any(k.startswith("math.") for k in st.info.arith_counts):
+    rows = math.prod(st.bounds[:-1])
+    if rows > (_MATH_VECTOR_ROWS if any(k.startswith("math.") for k in st.info.arith_counts) else _VECTOR_ROWS):
         return False
     if "reduction" in st.kinds and sum(a.role == "store" for a in st.info.accesses) > 1:
         return False

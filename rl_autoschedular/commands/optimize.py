@@ -215,7 +215,7 @@ def _op_rows(measurer, bench, schedule, skipped: dict[str, str]) -> list[dict]:
             if op.name.startswith("linalg.") and op.name != "linalg.fill" and "." not in tag \
                     and (tag in relaid) != bool(own):
                 tagged.append((ops, i, tag, op.name))
-    tagged.sort(key=lambda t: int(t[2].split("_")[-1]) if t[2].split("_")[-1].isdigit() else 0)
+    tagged.sort(key=lambda t: int(t[2].split("_")[-1]))  # load tags ops op_<position>
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for ops, i, tag, name in tqdm(tagged, desc="per-op measurements", unit="op", file=sys.stderr, leave=False):

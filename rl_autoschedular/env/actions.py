@@ -167,16 +167,7 @@ def _vectorizable_maps(st: OpState) -> bool:
     or a sum of loops fails it ("not projected permutations"). After im2col the op is no longer the analysed one."""
     if st.name.startswith(_WINDOWED_PREFIXES) or any(a.kind == "im2col" for a in st.actions):
         return True
-    for access in st.info.accesses:
-        loops = []
-        for row in access.matrix:
-            hits = [i for i, c in enumerate(row[:-1]) if c]
-            if row[-1] != 0 or len(hits) > 1 or (hits and row[hits[0]] != 1):
-                return False
-            loops += hits
-        if len(set(loops)) != len(loops):
-            return False
-    return True
+    return _plain_reads(st, False) is not None
 
 
 def plain_loop(row: list[int]) -> int | None:
@@ -211,19 +202,21 @@ def _transposes(st: OpState) -> bool:
     return False
 
 
-def _folded_reads(st: OpState) -> list[list[int | None]] | None:
-    """Each access's dims, as the current loop that reads it once the tile's loops of one iteration fold away (None:
-    a fixed index), or None where a dim then still reads a sum, a scaled loop (a stride) or an offset."""
+def _plain_reads(st: OpState, fold_units: bool) -> list[list[int | None]] | None:
+    """Each access's dims as the current loop that reads it (None: index 0), with the tile's loops of one iteration
+    folded away if `fold_units`; None where a dim reads a sum, a scaled loop (a stride) or an offset, or two dims
+    read one loop: maps the vectorizer refuses."""
     perm = next((a.perm for a in st.actions if a.kind == "interchange"), tuple(range(st.n_loops)))
     where = {old: new for new, old in enumerate(perm)}
     reads = []
     for access in st.info.accesses:
         dims = []
         for row in access.matrix:
-            live = [(where[i], c) for i, c in enumerate(row[:-1]) if c and st.bounds[where[i]] != 1]
-            if len(live) > 1 or (live and (live[0][1] != 1 or row[-1] != 0)):
+            kept = [0 if fold_units and st.bounds[where[i]] == 1 else c for i, c in enumerate(row[:-1])] + [row[-1]]
+            loop = plain_loop(kept)
+            if loop is None and any(kept):
                 return None
-            dims.append(live[0][0] if live else None)
+            dims.append(None if loop is None else where.get(loop, loop))
         loops = [d for d in dims if d is not None]
         if len(set(loops)) != len(loops):
             return None
@@ -236,7 +229,7 @@ def unit_foldable(st: OpState) -> bool:
     loops of one iteration fold away, and what is left reads plain loops. A reduction loop must have been tiled,
     so that the op sits alone in that loop, where the builder folds. A vector that would be transposed holds at
     most `_TRANSPOSE_VECTOR_LIMIT` points."""
-    reads = _folded_reads(st) if st.reduction_tiled and st.name.startswith(_WINDOWED_PREFIXES) else None
+    reads = _plain_reads(st, True) if st.reduction_tiled and st.name.startswith(_WINDOWED_PREFIXES) else None
     if reads is None:
         return False
     live = [i for i, b in enumerate(st.bounds) if b != 1]

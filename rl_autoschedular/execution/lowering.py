@@ -344,19 +344,25 @@ def _widen_bool_memrefs(module: ir.Module) -> int:
     return len(widened)
 
 
+def bufferize(module: ir.Module) -> None:
+    """The first half of `lower_to_llvm`: math rewrites, bufferization, sequential loops, and the copies it leaves
+    cleaned up and vectorized; the module is then on memrefs, still in linalg, scf and vector."""
+    rewrite_math(module)
+    _run_pipeline(module, _BUFFERIZE)
+    if _mark_sequential_ranks(module):
+        _apply_script(module, _SEQUENTIAL_FORALLS)
+    _erase_self_copies(module)
+    _strided_copies_to_loops(module)
+    _vectorize_copies(module)
+
+
 def lower_to_llvm(module: ir.Module) -> None:
     """Bufferize a scheduled linalg-on-tensors module and lower it to the LLVM dialect, in place.
 
     `@main`'s tensor results become trailing output buffers (out-params) that the caller allocates.
     """
     try:
-        rewrite_math(module)
-        _run_pipeline(module, _BUFFERIZE)
-        if _mark_sequential_ranks(module):
-            _apply_script(module, _SEQUENTIAL_FORALLS)
-        _erase_self_copies(module)
-        _strided_copies_to_loops(module)
-        _vectorize_copies(module)
+        bufferize(module)
         _run_pipeline(module, _TO_LOOPS)
         widen_bool_memrefs(module)
         _run_pipeline(module, _LOOPS_TO_LLVM)

@@ -99,12 +99,14 @@ def _expand_exp_f32(x: ir.Value) -> ir.Value:
     c = lambda v: _splat_like(x.type, f32, v)  # noqa: E731
     ci = lambda v: _splat_like(x.type, i32, v)  # noqa: E731
     clamped = arith.maximumf(arith.minimumf(x, c(_EXP_HI)), c(_EXP_LO))
-    n = math.floor(arith.addf(arith.mulf(clamped, c(_LOG2E)), c(0.5)))
-    r = arith.subf(arith.subf(clamped, arith.mulf(n, c(_LN2_HI))), arith.mulf(n, c(_LN2_LO)))
+    # Fused multiply-adds: one rounding each (the Cody-Waite steps stay exact) and half the instructions of mulf and
+    # addf, which LLVM does not contract without fast-math flags (exp of 12x128x128: 0.171 -> 0.153 ms).
+    n = math.floor(math.fma(clamped, c(_LOG2E), c(0.5)))
+    r = math.fma(n, c(-_LN2_LO), math.fma(n, c(-_LN2_HI), clamped))
     p = c(_EXP_POLY[0])
     for coefficient in _EXP_POLY[1:]:
-        p = arith.addf(arith.mulf(p, r), c(coefficient))
-    p = arith.addf(arith.addf(arith.mulf(p, arith.mulf(r, r)), r), c(1.0))
+        p = math.fma(p, r, c(coefficient))
+    p = arith.addf(math.fma(p, arith.mulf(r, r), r), c(1.0))
     int_type = ir.VectorType.get(ir.VectorType(x.type).shape, i32) if isinstance(x.type, ir.VectorType) else i32
     # 2^n as 2^a * 2^(n-a) with a = n/2: n reaches 128 and -126, beyond a single f32 exponent field.
     n_int = arith.fptosi(int_type, n)

@@ -178,3 +178,36 @@ def test_a_row_tile_of_a_narrow_loop_keeps_the_loop_whole_and_compiles(tmp_path)
     assert info["status"] == "ok" and info["verified"], info.get("message")
     gelus = next(op.actions for op in env.schedule().ops if op.tag == "op_2")
     assert [(a.kind, a.sizes) for a in gelus] == [("tile", (1, 1, 1, 0)), ("vectorize", ())]
+
+
+LINEAR = """
+func.func @main(%w: tensor<96x64xf32>, %x: tensor<16x64xf32>) -> tensor<16x96xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<64x96xf32>
+  %wt = linalg.transpose ins(%w : tensor<96x64xf32>) outs(%e : tensor<64x96xf32>) permutation = [1, 0]
+  %o = tensor.empty() : tensor<16x96xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%o : tensor<16x96xf32>) -> tensor<16x96xf32>
+  %y = linalg.matmul ins(%x, %wt : tensor<16x64xf32>, tensor<64x96xf32>) outs(%acc : tensor<16x96xf32>)
+    -> tensor<16x96xf32>
+  return %y : tensor<16x96xf32>
+}
+"""
+
+
+def test_a_linear_layers_weight_transpose_is_fused_into_the_matmuls_column_tiles(tmp_path):
+    """torch-mlir's x @ W.T transposes the whole weight, then multiplies. The prior fuses the transpose into column
+    tiles of four vectors (TPF), so each panel is transposed into a buffer the register tile reads contiguously;
+    the copy P would add is left out, and the fused transpose gets its own 2-D tile. The result verifies."""
+    path = tmp_path / "linear.mlir"
+    path.write_text(LINEAR)
+    bench = load_benchmark(path)
+    lanes = Machine.detect().vector_bytes // 4
+    with Measurer(tmp_path / "cache", FAST) as m:
+        env = MlirSchedulingEnv([bench], m, EnvConfig())
+        info = prior_episode(env, bench.name, HeuristicPrior(threads=1))
+        assert info["verified"], info.get("message")
+        ops = {op.tag: [(a.kind, a.sizes) for a in op.actions] for op in env.schedule().ops}
+    matmul, transpose = ops["op_2"], ops["op_0"]
+    assert matmul[0] == ("tile_fuse", (0, 4 * lanes, 0)) and ("pack", (0, 1, 0)) not in matmul
+    assert matmul[-1] == ("vectorize", ())
+    assert transpose == [("tile", (2 * lanes, lanes)), ("vectorize", ())]

@@ -122,7 +122,7 @@ def test_a_transpose_gets_a_two_dimensional_tile_that_verifies(tmp_path):
         assert [(a.kind, a.sizes) for a in op.actions] == [("tile", (2 * lanes, lanes)), ("vectorize", ())]
 
 
-@pytest.mark.parametrize("rule,extra", [("transposes", "transpose.mlir"),
+@pytest.mark.parametrize("rule,extra", [("transposes", "transpose.mlir"), ("linear", "linear.mlir"),
                                         ("convolutions", "depthwise_conv2d_nchw_144x56x56_k3.mlir")])
 def test_teaching_a_rule_changes_its_ops_and_keeps_the_rest(tmp_path, rule, extra):
     """tools/teach_rule.py clones one rule of the prior into the shipped policy, with nothing measured: afterwards
@@ -135,15 +135,15 @@ def test_teaching_a_rule_changes_its_ops_and_keeps_the_rest(tmp_path, rule, extr
 
     data = tmp_path / "data"
     data.mkdir()
-    if rule == "transposes":
-        (data / extra).write_text(TRANSPOSE)
+    if rule in ("transposes", "linear"):
+        (data / extra).write_text(TRANSPOSE if rule == "transposes" else LINEAR)
     else:
         shutil.copy(ROOT / "data" / "families" / extra, data)
     for name in ("matmul_128x768x768", "relu_128x3072", "conv2d_nchw_64x56x56_k3", "add_1x64x56x56"):
         shutil.copy(DATA / f"{name}.mlir", data)
     out = tmp_path / "taught.pt"
     done = subprocess.run([sys.executable, str(ROOT / "tools" / "teach_rule.py"), "--rule", rule, "--dataset",
-                           str(data), "--epochs", "30", "--out", str(out)],
+                           str(data), "--epochs", "60", "--out", str(out)],
                           capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr[-2000:]
     taught, others = done.stdout.split(f"{rule} rule ")[1].split(", and its own other decisions ")

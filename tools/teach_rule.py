@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Teach a trained policy one rule of the heuristic prior, and nothing else, by behaviour cloning.
 
-The prior learns rules after a policy was trained, which cloned the older ones: `transposes` (tile a transpose 2-D)
-and `convolutions` (an NCHW depthwise conv tiles its window to 1 and vectorizes; an NCHW conv whose im2col copy is
-small goes through im2col as a matmul, the others change layout). Re-cloning the whole prior would also undo what
+The prior learns rules after a policy was trained, which cloned the older ones: `transposes` (tile a transpose 2-D),
+`convolutions` (an NCHW depthwise conv tiles its window to 1 and vectorizes; an NCHW conv whose im2col copy is
+small goes through im2col as a matmul, the others change layout) and `linear` (a matmul whose B operand is a weight
+transpose fuses it into its column tiles, with no pack). Re-cloning the whole prior would also undo what
 PPO changed elsewhere, so the demonstrations here are the policy's own greedy episodes on every benchmark of
 --dataset, with the prior's action at every decision of an op the rule covers and the policy's own greedy action at
 every other decision. Nothing is measured. It prints how many decisions of each kind the greedy policy reproduces
@@ -23,9 +24,15 @@ from rl_autoschedular.cli import DEFAULT_CHECKPOINT, fail  # noqa: E402
 _NCHW_CONVS = ("linalg.conv_2d_nchw_fchw", "linalg.depthwise_conv_2d_nchw_chw")
 
 
-def covers(rule: str, op) -> bool:
-    """Whether `rule` decides for op state `op` (after im2col or a layout change the op is renamed: its first
-    action still says what it was)."""
+def covers(rule: str, ep) -> bool:
+    """Whether `rule` decides for the op episode `ep` is deciding (after im2col or a layout change the op is
+    renamed: its first action still says what it was)."""
+    op = ep.op
+    if rule == "linear":
+        from rl_autoschedular.agent.prior import fuses_weight_transpose
+
+        contraction = "reduction" in op.kinds and {"arith.mulf", "arith.addf"} <= op.info.arith_counts.keys()
+        return contraction and fuses_weight_transpose(op, ep.bench.infos[op.producer] if op.producer else None)
     if rule == "transposes":
         from rl_autoschedular.agent.prior import transposed_loop
 
@@ -36,7 +43,8 @@ def covers(rule: str, op) -> bool:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--rule", choices=("transposes", "convolutions"), required=True, help="the prior's rule to teach")
+    ap.add_argument("--rule", choices=("transposes", "convolutions", "linear"), required=True,
+                    help="the prior's rule to teach")
     ap.add_argument("--checkpoint", default=str(DEFAULT_CHECKPOINT), help="the policy to teach")
     ap.add_argument("--dataset", default=str(ROOT / "data" / "train"), help="benchmarks to play (default data/train)")
     ap.add_argument("--epochs", type=int, default=20)
@@ -67,7 +75,7 @@ def main(argv=None) -> int:
         o, _ = env.reset(options={"benchmark": b.bench.name})
         done = False
         while not done:
-            rule = covers(args.rule, env.episode.op)
+            rule = covers(args.rule, env.episode)
             if rule:
                 a = prior.act(env)
             else:

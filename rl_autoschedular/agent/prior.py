@@ -189,8 +189,7 @@ class HeuristicPrior:
         n = st.n_loops
         tiles = st.tilings + int(st.parallel)  # a parallel first tile (TP) does not count in `tilings`
         fused = any(a.kind == "tile_fuse" for a in st.actions)
-        if tiles == 0 and producer is not None and _transposes(producer) \
-                and st.info.operand_producers.index(producer.tag) == 1:
+        if tiles == 0 and fuses_weight_transpose(st, producer):
             # A linear layer's weight transpose (torch-mlir's x @ W.T): fused into column tiles of four vectors, it
             # is transposed one panel at a time into a buffer the register tile reads contiguously, and never
             # written whole. 64x256 @ (768x256).T: 0.42 ms transposed first and packed, 0.33 ms so; 128x768 @
@@ -231,6 +230,12 @@ def transposed_loop(st: OpState) -> int | None:
         if a.role == "load" and None not in loops and sorted(loops) == list(range(n)) and loops[-1] != n - 1:
             return loops[-1]
     return None
+
+
+def fuses_weight_transpose(st: OpState, producer: OpInfo | None) -> bool:
+    """Whether the op's fusible producer `producer` is a transpose that makes its B operand (a linear layer's
+    weight): the contraction rule then fuses it into column tiles."""
+    return producer is not None and _transposes(producer) and st.info.operand_producers.index(producer.tag) == 1
 
 
 def _transposes(info: OpInfo) -> bool:

@@ -110,7 +110,7 @@ def test_a_bare_file_has_no_pytorch_baseline_and_search_keeps_the_best(checkpoin
     (eager,) = report["external"]["pytorch"]
     assert eager["timing"] is None and eager["message"].startswith("no PyTorch baseline")
     assert report["external"]["iree"]["verified"]
-    assert report["measurements"] == 3  # the greedy schedule and two sampled from the policy
+    assert report["measurements"] == 3  # the greedy schedule and two other distinct ones sampled from the policy
     whole = report["whole_program"]
     _assert_verified_ratio(whole)
     greedy = report["greedy"]
@@ -193,3 +193,21 @@ def test_per_op_rows_cut_a_relaid_producer_from_the_relaid_program(tmp_path):
         rows = {r["tag"]: r for r in _op_rows(m, bench, schedule, {})}
     assert sorted(rows) == ["op_0", "op_1", "op_2"]  # no row for the transposes the layout change adds
     assert rows["op_0"]["verified"] and rows["op_1"]["verified"], rows
+
+
+def test_agent_search_measures_each_schedule_once(tmp_path):
+    """A trained policy samples the same schedule again and again; agent-guided search draws many episodes without
+    measuring and measures each distinct schedule once, so every measurement of the budget is a new schedule: the
+    results cache grows by one row per measurement (plus the baseline's)."""
+    from rl_autoschedular.agent.inference import agent_search, load_policy
+    from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
+    from rl_autoschedular.execution.measure import Measurer
+
+    policy, cfg, _ = load_policy(DEFAULT_CHECKPOINT)
+    bench = load_benchmark(DATA / "matmul_128x768x768.mlir")
+    with Measurer(tmp_path / "cache", FAST) as m:
+        env = MlirSchedulingEnv([bench], m, cfg.env)
+        best, greedy, _ = agent_search(policy, env, bench.name, 6)
+        rows = len(m.cache)
+    assert 1 <= best.measurements <= 6 and greedy is not None and best.best is not None
+    assert rows == best.measurements + 1

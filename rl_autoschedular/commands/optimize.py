@@ -1,7 +1,8 @@
 """Optimize your own linalg-on-tensors MLIR file with a trained policy: the greedy schedule (or, with --search N,
-the best verified of it and N-1 schedules sampled from the policy; with --rank K as well, the best of the N that the
-learned cost model ranks first among K drawn without measuring), measured and verified against the unoptimized
-program, per op and as a whole, beside IREE llvm-cpu and (for a file a dataset manifest describes) PyTorch eager.
+the best verified of it and up to N-1 other distinct schedules sampled from the policy; with --rank K as well, the
+best of the N that the learned cost model ranks first among K drawn without measuring), measured and verified
+against the unoptimized program, per op and as a whole, beside IREE llvm-cpu and (for a file a dataset manifest
+describes) PyTorch eager.
 
 Writes to --out: schedule.mlir (the transform script), payload.mlir (the input with its op tags, after any layout
 change: what the script applies to), optimized.mlir (the payload after the transform interpreter, before
@@ -31,7 +32,8 @@ def main(argv=None) -> int:
     ap.add_argument("--checkpoint", help=f"a checkpoint written by bin/train.py (default {DEFAULT_CHECKPOINT})")
     ap.add_argument("--out", required=True, help="folder for schedule.mlir, optimized.mlir and report.json")
     ap.add_argument("--search", type=int, default=1, metavar="N",
-                    help="measure the greedy schedule and N-1 sampled from the policy, keep the best (default 1)")
+                    help="measure the greedy schedule and up to N-1 other distinct ones the policy samples most often, "
+                         "keep the best (default 1)")
     ap.add_argument("--rank", type=int, default=0, metavar="K",
                     help="draw K schedules without measuring (the greedy one, samples from the policy and random "
                          "ones, half and half), rank them with the cost model and measure the first N of --search")

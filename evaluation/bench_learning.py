@@ -6,8 +6,8 @@ common with data/train), per benchmark and in geomean over the unoptimized MLIR,
 a failure counted as 1.0x (the user keeps the unoptimized program):
 
   agent greedy        the trained policy's one schedule (one forward pass, no search)
-  agent best-of-8/32  agent-guided search: the greedy schedule and up to 7 / 31 other distinct ones sampled from
-                      the policy (each measured once)
+  agent best-of-8/32  agent-guided search: the greedy schedule and 7 / 31 other distinct ones sampled from the
+                      policy (each measured once; at higher temperatures when it proposes too few)
   random best-of-8/32/100   random masked search (one seeded run: each best-of-k is its first k episodes)
   greedy search       greedy search over single actions, 32 measurements
   prior alone         the heuristic prior's schedule (agent/prior.py: rules, one measurement)

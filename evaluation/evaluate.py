@@ -4,8 +4,8 @@
 Per benchmark, at one thread count:
   - the unoptimized MLIR;
   - the agent's greedy schedule (one forward pass, one measurement);
-  - the agent's best of N (its greedy schedule and up to N-1 other distinct ones sampled from the policy:
-    agent-guided search);
+  - the agent's best of N (its greedy schedule and N-1 other distinct ones sampled from the policy, at higher
+    temperatures when it proposes too few: agent-guided search);
   - random search best-of-N and greedy search with the same N measurements;
   - the heuristic prior's schedule (rl_autoschedular/agent/prior.py: rules, one measurement);
   - PyTorch eager on the computation the manifest describes (and channels_last for NCHW convolutions and pools);

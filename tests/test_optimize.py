@@ -196,9 +196,10 @@ def test_per_op_rows_cut_a_relaid_producer_from_the_relaid_program(tmp_path):
 
 
 def test_agent_search_measures_each_schedule_once(tmp_path):
-    """A trained policy samples the same schedule again and again; agent-guided search draws many episodes without
-    measuring and measures each distinct schedule once, so every measurement of the budget is a new schedule: the
-    results cache grows by one row per measurement (plus the baseline's)."""
+    """A trained policy samples the same schedule again and again (the shipped one, on this matmul, only its greedy
+    schedule). Agent-guided search draws episodes without measuring, measures each distinct schedule once, and
+    fills the rest of its budget from flatter draws: every measurement is a new schedule, so the results cache
+    grows by one row per measurement (plus the baseline's), and the whole budget is spent."""
     from rl_autoschedular.agent.inference import agent_search, load_policy
     from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
     from rl_autoschedular.execution.measure import Measurer
@@ -209,5 +210,5 @@ def test_agent_search_measures_each_schedule_once(tmp_path):
         env = MlirSchedulingEnv([bench], m, cfg.env)
         best, greedy, _ = agent_search(policy, env, bench.name, 6)
         rows = len(m.cache)
-    assert 1 <= best.measurements <= 6 and greedy is not None and best.best is not None
-    assert rows == best.measurements + 1
+    assert greedy is not None and best.best is not None
+    assert best.measurements == 6 and rows == 7, (best.measurements, rows)

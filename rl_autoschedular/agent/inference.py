@@ -56,15 +56,18 @@ def load_policy(path: str | Path) -> tuple[Policy, RunConfig, dict]:
 
 
 # Policy episodes drawn without measuring per schedule a search wants: a trained policy repeats itself, and a repeat
-# would spend a measurement on the result of one already measured.
+# would spend a measurement on the result of one already measured. While it proposes fewer distinct schedules than
+# the budget, it draws again from flatter distributions (these temperatures), so that the budget is spent near it.
 _DRAWS_PER_SAMPLE = 4
+_TEMPERATURES = (1.0, 2.0, 4.0)
 
 
 def agent_search(policy: Policy, env, benchmark: str, samples: int,
                  seed: int = 0) -> tuple[SearchResult, Measurement | None, Schedule]:
     """The greedy schedule (one measurement), then the `samples - 1` other schedules the policy samples most often
-    among `_DRAWS_PER_SAMPLE * (samples - 1)` episodes drawn without measuring, each measured once (fewer when it
-    proposes fewer). Returns the best verified of all (a SearchResult counting every measurement), and the greedy
+    among `_DRAWS_PER_SAMPLE * (samples - 1)` episodes drawn without measuring, each measured once; while it
+    proposes fewer, the next ones come from draws at the next of `_TEMPERATURES` (fewer measurements if even those
+    run short). Returns the best verified of all (a SearchResult counting every measurement), and the greedy
     schedule with its measurement, so that a caller gets both the one-pass schedule and the search's best."""
     if samples < 1:
         raise ValueError(f"samples must be at least 1, not {samples}")
@@ -75,25 +78,32 @@ def agent_search(policy: Policy, env, benchmark: str, samples: int,
     greedy, greedy_schedule = env.last_measurement, env.schedule()
     if greedy is not None:
         out.consider(greedy, greedy_schedule, [])
-    if samples > 1:
+    chosen: dict[str, list] = {greedy_schedule.canonical(): []}
+    for temperature in _TEMPERATURES:
+        wanted = samples - len(chosen)
+        if wanted <= 0:
+            break
         counts: Counter[str] = Counter()
         actions: dict[str, list] = {}
-        for schedule, acts in _draws(env, benchmark, policy, _DRAWS_PER_SAMPLE * (samples - 1), seed):
+        for schedule, acts in _draws(env, benchmark, policy, _DRAWS_PER_SAMPLE * wanted, seed,
+                                     temperature=temperature):
             key = schedule.canonical()
-            if key != greedy_schedule.canonical():
+            if key not in chosen:
                 counts[key] += 1
                 actions.setdefault(key, acts)
-        for key, _ in counts.most_common(samples - 1):
+        for key, _ in counts.most_common(wanted):
+            chosen[key] = actions[key]
             result, schedule = finish_episode(stats, actions[key])
             out.consider(result, schedule, actions[key])
     out.count(stats)
     return out, greedy, greedy_schedule
 
 
-def _draws(env, benchmark: str, policy: Policy, n: int, seed: int, greedy_first: bool = False) \
-        -> list[tuple[Schedule, list]]:
-    """`n` complete schedules sampled from `policy` on `benchmark` (the first one greedy if `greedy_first`), with
-    the actions that make them. Env clones in the proxy reward mode play them: nothing compiles or runs."""
+def _draws(env, benchmark: str, policy: Policy, n: int, seed: int, greedy_first: bool = False,
+           temperature: float = 1.0) -> list[tuple[Schedule, list]]:
+    """`n` complete schedules sampled from `policy` at `temperature` on `benchmark` (the first one greedy if
+    `greedy_first`), with the actions that make them. Env clones in the proxy reward mode play them: nothing
+    compiles or runs."""
     clones = []
     for _ in range(n):
         c = env.clone()
@@ -104,7 +114,8 @@ def _draws(env, benchmark: str, policy: Policy, n: int, seed: int, greedy_first:
     chunks = ((clones[:1], True), (clones[1:], False)) if greedy_first else ((clones, False),)
     for chunk, greedy in chunks:
         if chunk:
-            steps, _, _ = play(policy, torch.device("cpu"), chunk, [benchmark] * len(chunk), greedy=greedy)
+            steps, _, _ = play(policy, torch.device("cpu"), chunk, [benchmark] * len(chunk), greedy=greedy,
+                               temperature=temperature)
             actions += [[s[1].numpy() for s in episode] for episode in steps]
     return [(c.schedule(), a) for c, a in zip(clones, actions)]
 

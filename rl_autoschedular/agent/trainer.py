@@ -115,13 +115,14 @@ def git_commit() -> str:
 
 def play(policy: Policy, device: torch.device, envs: list[MlirSchedulingEnv | MeasurementStatistics],
          names: list[str], greedy: bool, prefetch=None, prior: HeuristicPrior | LLMPrior | None = None,
-         guided: list[bool] | None = None) -> tuple[list[list], list[dict], int]:
+         guided: list[bool] | None = None, temperature: float = 1.0) -> tuple[list[list], list[dict], int]:
     """One episode per env (bare or wrapped), in lockstep: one batched forward pass per step of all unfinished
     episodes. With a `prefetch`, the schedules this step will measure are measured together first (in parallel,
     into the cache). The episodes flagged in `guided` play the `prior`'s actions instead of the policy's, logged
     with the policy's own log-probability and value of them (PPO then learns from them as from its own). Returns
     each episode's steps (obs, action, logp, value, reward, done), its last info, and how many prefetched
-    measurements really ran (were not served by the cache)."""
+    measurements really ran (were not served by the cache). `temperature` flattens the sampled distributions
+    (`Policy.forward`)."""
     obs = [env.reset(options={"benchmark": n})[0] for env, n in zip(envs, names)]
     steps: list[list] = [[] for _ in envs]
     infos: list[dict] = [{} for _ in envs]
@@ -130,7 +131,7 @@ def play(policy: Policy, device: torch.device, envs: list[MlirSchedulingEnv | Me
     while active:
         with torch.no_grad():
             o = torch.as_tensor(np.stack([obs[i] for i in active]), device=device)
-            actions, logps, _, values = policy(o, greedy=greedy)
+            actions, logps, _, values = policy(o, greedy=greedy, temperature=temperature)
             led = [k for k, i in enumerate(active) if guided and guided[i]]
             if led:
                 chosen = torch.as_tensor(np.stack([prior.act(envs[active[k]]) for k in led]), device=device)

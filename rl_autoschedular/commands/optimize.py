@@ -32,8 +32,8 @@ def main(argv=None) -> int:
     ap.add_argument("--checkpoint", help=f"a checkpoint written by bin/train.py (default {DEFAULT_CHECKPOINT})")
     ap.add_argument("--out", required=True, help="folder for schedule.mlir, optimized.mlir and report.json")
     ap.add_argument("--search", type=int, default=1, metavar="N",
-                    help="measure the greedy schedule and up to N-1 other distinct ones the policy samples most often, "
-                         "keep the best (default 1)")
+                    help="measure the greedy schedule and N-1 other distinct ones the policy samples most often (then "
+                         "at higher temperatures), keep the best (default 1)")
     ap.add_argument("--rank", type=int, default=0, metavar="K",
                     help="draw K schedules without measuring (the greedy one, samples from the policy and random "
                          "ones, half and half), rank them with the cost model and measure the first N of --search")

@@ -62,8 +62,11 @@ class Policy(nn.Module):
     def value(self, obs: torch.Tensor) -> torch.Tensor:
         return self.value_head(self.encoder(obs)).squeeze(-1)
 
-    def forward(self, obs: torch.Tensor, action: torch.Tensor | None = None, greedy: bool = False):
-        """Sample (or take the greedy, or evaluate the given) action; return (action, log_prob, entropy, value)."""
+    def forward(self, obs: torch.Tensor, action: torch.Tensor | None = None, greedy: bool = False,
+                temperature: float = 1.0):
+        """Sample (or take the greedy, or evaluate the given) action; return (action, log_prob, entropy, value).
+        A `temperature` above 1 samples from flattened distributions (search, for variety); the log-probabilities
+        are always the policy's own."""
         z = self.encoder(obs)
         masks = self._split_mask(obs)
         b = obs.shape[0]
@@ -72,8 +75,11 @@ class Policy(nn.Module):
             action = torch.zeros(b, len(self.nvec), dtype=torch.long, device=obs.device)
 
         def pick(dist: Categorical, index: int):
-            if sample:
-                action[:, index] = dist.probs.argmax(-1) if greedy else dist.sample()
+            if sample and greedy:
+                action[:, index] = dist.probs.argmax(-1)
+            elif sample:
+                flat = dist if temperature == 1.0 else Categorical(logits=dist.logits / temperature)
+                action[:, index] = flat.sample()
             return dist.log_prob(action[:, index]), dist.entropy()
 
         type_dist = _masked(self.type_head(z), masks[0])

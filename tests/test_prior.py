@@ -108,18 +108,22 @@ func.func @main(%a: tensor<64x128xf32>) -> tensor<128x64xf32> {
 """
 
 
-def test_a_transpose_gets_a_two_dimensional_tile_that_verifies(tmp_path):
-    path = tmp_path / "transpose.mlir"
-    path.write_text(TRANSPOSE)
+def _verified_prior_schedule(tmp_path, text: str) -> dict[str, list[tuple]]:
+    """The prior's schedule of the program `text` (measured, and asserted verified): (kind, sizes) per op tag."""
+    path = tmp_path / "program.mlir"
+    path.write_text(text)
     bench = load_benchmark(path)
-    lanes = Machine.detect().vector_bytes // 4
     with Measurer(tmp_path / "cache", FAST) as m:
         env = MlirSchedulingEnv([bench], m, EnvConfig())
-        info = prior_episode(env, bench.name, HeuristicPrior(machine=Machine.detect()))
+        info = prior_episode(env, bench.name, HeuristicPrior(threads=1))
         assert info["verified"], info.get("message")
-        (op,) = env.schedule().ops
-        # loops (d0 over the output's 128 rows, d1 over its 64 columns); the input's contiguous dim is d0
-        assert [(a.kind, a.sizes) for a in op.actions] == [("tile", (2 * lanes, lanes)), ("vectorize", ())]
+        return {op.tag: [(a.kind, a.sizes) for a in op.actions] for op in env.schedule().ops}
+
+
+def test_a_transpose_gets_a_two_dimensional_tile_that_verifies(tmp_path):
+    lanes = Machine.detect().vector_bytes // 4
+    # loops (d0 over the output's 128 rows, d1 over its 64 columns); the input's contiguous dim is d0
+    assert _verified_prior_schedule(tmp_path, TRANSPOSE) == {"op_0": [("tile", (2 * lanes, lanes)), ("vectorize", ())]}
 
 
 @pytest.mark.parametrize("rule,extra", [("transposes", "transpose.mlir"), ("linear", "linear.mlir"),
@@ -198,15 +202,8 @@ def test_a_linear_layers_weight_transpose_is_fused_into_the_matmuls_column_tiles
     """torch-mlir's x @ W.T transposes the whole weight, then multiplies. The prior fuses the transpose into column
     tiles of four vectors (TPF), so each panel is transposed into a buffer the register tile reads contiguously;
     the copy P would add is left out, and the fused transpose gets its own 2-D tile. The result verifies."""
-    path = tmp_path / "linear.mlir"
-    path.write_text(LINEAR)
-    bench = load_benchmark(path)
     lanes = Machine.detect().vector_bytes // 4
-    with Measurer(tmp_path / "cache", FAST) as m:
-        env = MlirSchedulingEnv([bench], m, EnvConfig())
-        info = prior_episode(env, bench.name, HeuristicPrior(threads=1))
-        assert info["verified"], info.get("message")
-        ops = {op.tag: [(a.kind, a.sizes) for a in op.actions] for op in env.schedule().ops}
+    ops = _verified_prior_schedule(tmp_path, LINEAR)
     matmul, transpose = ops["op_2"], ops["op_0"]
     assert matmul[0] == ("tile_fuse", (0, 4 * lanes, 0)) and ("pack", (0, 1, 0)) not in matmul
     assert matmul[-1] == ("vectorize", ())

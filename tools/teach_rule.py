@@ -29,10 +29,9 @@ def covers(rule: str, ep) -> bool:
     renamed: its first action still says what it was)."""
     op = ep.op
     if rule == "linear":
-        from rl_autoschedular.agent.prior import fuses_weight_transpose
+        from rl_autoschedular.agent.prior import fuses_weight_transpose, is_contraction
 
-        contraction = "reduction" in op.kinds and {"arith.mulf", "arith.addf"} <= op.info.arith_counts.keys()
-        return contraction and fuses_weight_transpose(op, ep.bench.infos[op.producer] if op.producer else None)
+        return is_contraction(op) and fuses_weight_transpose(op, ep.bench.infos[op.producer] if op.producer else None)
     if rule == "transposes":
         from rl_autoschedular.agent.prior import transposed_loop
 

@@ -78,7 +78,7 @@ def agent_search(policy: Policy, env, benchmark: str, samples: int,
     greedy, greedy_schedule = env.last_measurement, env.schedule()
     if greedy is not None:
         out.consider(greedy, greedy_schedule, [])
-    chosen: dict[str, list] = {greedy_schedule.canonical(): []}
+    chosen = {greedy_schedule.canonical()}
     for temperature in _TEMPERATURES:
         wanted = samples - len(chosen)
         if wanted <= 0:
@@ -92,7 +92,7 @@ def agent_search(policy: Policy, env, benchmark: str, samples: int,
                 counts[key] += 1
                 actions.setdefault(key, acts)
         for key, _ in counts.most_common(wanted):
-            chosen[key] = actions[key]
+            chosen.add(key)
             result, schedule = finish_episode(stats, actions[key])
             out.consider(result, schedule, actions[key])
     out.count(stats)

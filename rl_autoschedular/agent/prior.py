@@ -131,7 +131,7 @@ class HeuristicPrior:
             return self._windowed(st, lanes)
         reductions = [i for i in range(n) if st.kinds[i] == "reduction"]
         parallel = [i for i in range(n) if st.kinds[i] == "parallel"]
-        if reductions and len(parallel) >= 2 and {"arith.mulf", "arith.addf"} <= st.info.arith_counts.keys():
+        if is_contraction(st):
             return self._contraction(st, lanes, width, parallel, reductions, producer)
         if reductions:
             if tiled:
@@ -230,6 +230,13 @@ def transposed_loop(st: OpState) -> int | None:
         if a.role == "load" and None not in loops and sorted(loops) == list(range(n)) and loops[-1] != n - 1:
             return loops[-1]
     return None
+
+
+def is_contraction(st: OpState) -> bool:
+    """A reduction whose body multiplies and adds, over two or more parallel loops (matmul, batch matmul, an
+    im2col'd convolution): the contraction rule's ops."""
+    return ("reduction" in st.kinds and st.kinds.count("parallel") >= 2
+            and {"arith.mulf", "arith.addf"} <= st.info.arith_counts.keys())
 
 
 def fuses_weight_transpose(st: OpState, producer: OpInfo | None) -> bool:

@@ -99,16 +99,19 @@ def agent_search(policy: Policy, env, benchmark: str, samples: int,
     return out, greedy, greedy_schedule
 
 
+def _proxy_clone(env):
+    """A copy of the env that rewards with the proxy: its episodes compile and run nothing."""
+    c = env.clone()
+    c.reward = ProxyReward(1)
+    return c
+
+
 def _draws(env, benchmark: str, policy: Policy, n: int, seed: int, greedy_first: bool = False,
            temperature: float = 1.0) -> list[tuple[Schedule, list]]:
     """`n` complete schedules sampled from `policy` at `temperature` on `benchmark` (the first one greedy if
     `greedy_first`), with the actions that make them. Env clones in the proxy reward mode play them: nothing
     compiles or runs."""
-    clones = []
-    for _ in range(n):
-        c = env.clone()
-        c.reward = ProxyReward(1)
-        clones.append(c)
+    clones = [_proxy_clone(env) for _ in range(n)]
     torch.manual_seed(seed)
     actions: list[list] = []
     chunks = ((clones[:1], True), (clones[1:], False)) if greedy_first else ((clones, False),)
@@ -130,8 +133,7 @@ def _unmeasured(env, benchmark: str, policy: Policy | None, n: int, seed: int) -
     drawn = _draws(env, benchmark, policy, guided, seed, greedy_first=True) if guided else []
     rng = np.random.default_rng(seed)
     for _ in range(n - guided):
-        c = env.clone()
-        c.reward = ProxyReward(1)
+        c = _proxy_clone(env)
         c.reset(options={"benchmark": benchmark})
         acts = []
         while not c.episode.done:

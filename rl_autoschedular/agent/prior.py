@@ -226,10 +226,16 @@ def transposed_loop(st: OpState) -> int | None:
     if n < 2 or st.interchanged:
         return None
     for a in st.info.accesses:
-        loops = [plain_loop(row) for row in a.matrix]
-        if a.role == "load" and None not in loops and sorted(loops) == list(range(n)) and loops[-1] != n - 1:
+        loops = _permuted_read(a, n)
+        if loops is not None and loops[-1] != n - 1:
             return loops[-1]
     return None
+
+
+def _permuted_read(access, n: int) -> list[int] | None:
+    """The loops that a load reads its dims with, when they are a full permutation of the op's `n` loops."""
+    loops = [plain_loop(row) for row in access.matrix]
+    return loops if access.role == "load" and None not in loops and sorted(loops) == list(range(n)) else None
 
 
 def is_contraction(st: OpState) -> bool:
@@ -242,18 +248,18 @@ def is_contraction(st: OpState) -> bool:
 def fuses_weight_transpose(st: OpState, producer: OpInfo | None) -> bool:
     """Whether the op's fusible producer `producer` is a transpose that makes its B operand (a linear layer's
     weight): the contraction rule then fuses it into column tiles."""
-    return producer is not None and _transposes(producer) and st.info.operand_producers.index(producer.tag) == 1
+    return producer is not None and _is_transpose(producer) and st.info.operand_producers.index(producer.tag) == 1
 
 
-def _transposes(info: OpInfo) -> bool:
+def _is_transpose(info: OpInfo) -> bool:
     """Whether `info` only moves data through a permutation: every loop parallel, one input read through a full
     permutation other than the identity (a `linalg.transpose`, or a generic that copies so)."""
     n = len(info.loops)
     loads = [a for a in info.accesses if a.role == "load"]
     if any(l.kind != "parallel" for l in info.loops) or len(loads) != 1 or info.arith_counts:
         return False
-    loops = [plain_loop(row) for row in loads[0].matrix]
-    return None not in loops and sorted(loops) == list(range(n)) and loops != list(range(n))
+    loops = _permuted_read(loads[0], n)
+    return loops is not None and loops != list(range(n))
 
 
 def _stride(st: OpState) -> int:

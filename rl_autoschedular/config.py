@@ -204,6 +204,10 @@ class PPOConfig(_Strict):
     prior_imitation_epochs: int = Field(0, ge=0, description="epochs of behaviour cloning of the heuristic prior on "
                                         "the training benchmarks before the first iteration (agent/imitation.py); "
                                         "0 turns it off")
+    prior_anchor_coef: float = Field(0.0, ge=0, description="weight of a behaviour-cloning term in every PPO "
+                                     "minibatch: the negative log-likelihood of as many of the prior's decisions "
+                                     "on the training benchmarks, so that PPO departs from the cloned prior only "
+                                     "where its advantages outweigh it; 0 turns it off")
     prior: Literal["heuristic", "llm"] = Field("heuristic", description="who plays the prior-led episodes: the "
                                                "rules of agent/prior.py, or an LLM (agent/llm_prior.py) that falls "
                                                "back to them when it is unreachable or answers nonsense")

@@ -156,6 +156,21 @@ def test_a_bad_checkpoint_is_one_error_line(tmp_path):
     assert done.stderr.startswith(f"error: {bad}: not a usable checkpoint")
 
 
+def test_a_checkpoint_of_another_observation_layout_is_one_error_line(tmp_path):
+    """A policy trained before the observation changed no longer fits: one line that says so and what to do, not
+    torch's list of mismatched tensors."""
+    import torch
+
+    ckpt = torch.load(DEFAULT_CHECKPOINT, weights_only=True)
+    first = next(k for k, v in ckpt["model"].items() if v.dim() == 2)
+    ckpt["model"][first] = ckpt["model"][first][:, :-1]  # one observation feature fewer
+    old = tmp_path / "old.pt"
+    torch.save(ckpt, old)
+    done = _optimize(BENCH, "--checkpoint", old, "--out", tmp_path / "out")
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert "trained on another observation layout" in done.stderr and "retrain it" in done.stderr
+
+
 def test_the_shipped_policy_fits_the_env_it_is_used_with():
     """data/pretrained/policy.pt is bin/optimize.py's default: a change of the action space or the observation that
     it no longer fits must fail here, not in a user's hands. One greedy episode in proxy mode (nothing measured)."""

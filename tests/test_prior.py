@@ -99,6 +99,34 @@ def test_imitation_makes_the_greedy_policy_the_prior():
     assert before < 0.5 and stats["imitation_accuracy"] >= 0.9, (before, stats)
 
 
+def test_the_anchor_keeps_ppo_on_the_cloned_prior(tmp_path):
+    """`ppo.prior_anchor_coef` adds the prior's decisions to every PPO minibatch. Large steps on proxy rewards move
+    the freshly cloned policy off the prior's greedy decisions; with the anchor it keeps all of them."""
+    import torch
+
+    from rl_autoschedular.agent.models.policy import same_decision
+    from rl_autoschedular.agent.trainer import Trainer
+    from rl_autoschedular.config import RunConfig
+
+    benches = [load_benchmark(DATA / f"{n}.mlir")
+               for n in ("matmul_bias_relu_256x512x512", "conv2d_nchw_64x56x56_k3", "add_1x64x56x56")]
+
+    def agreement(coef: float) -> float:
+        cfg = RunConfig.model_validate({
+            "name": "anchor", "iterations": 3, "device": "cpu", "seed": 0, "env": {"reward_mode": "proxy"},
+            "model": {"hidden": 32}, "tracking": {"backends": ["jsonl"]},
+            "ppo": {"episodes_per_iteration": 8, "minibatch_size": 16, "update_epochs": 8, "learning_rate": 0.01,
+                    "prior_imitation_epochs": 100, "prior_anchor_coef": coef}})
+        trainer = Trainer(cfg, tmp_path / f"run{coef}", None, benchmarks=(benches, []))
+        trainer.train()
+        obs, actions = trainer.prior_demonstrations()
+        with torch.no_grad():
+            return same_decision(trainer.policy(obs, greedy=True)[0], actions).float().mean().item()
+
+    free, anchored = agreement(0.0), agreement(2.0)
+    assert anchored == 1.0 and free < anchored, (free, anchored)
+
+
 TRANSPOSE = """
 func.func @main(%a: tensor<64x128xf32>) -> tensor<128x64xf32> {
   %e = tensor.empty() : tensor<128x64xf32>
@@ -208,3 +236,31 @@ def test_a_linear_layers_weight_transpose_is_fused_into_the_matmuls_column_tiles
     assert matmul[0] == ("tile_fuse", (0, 4 * lanes, 0)) and ("pack", (0, 1, 0)) not in matmul
     assert matmul[-1] == ("vectorize", ())
     assert transpose == [("tile", (2 * lanes, lanes)), ("vectorize", ())]
+
+
+CASTING_SUM = """
+#id = affine_map<(d0, d1) -> (d0, d1)>
+#row = affine_map<(d0, d1) -> (d0, 0)>
+func.func @main(%x: tensor<16x256xf32>) -> tensor<16x1xf64> {
+  %zero = arith.constant 0.0 : f64
+  %e = tensor.empty() : tensor<16x1xf64>
+  %acc = linalg.fill ins(%zero : f64) outs(%e : tensor<16x1xf64>) -> tensor<16x1xf64>
+  %s = linalg.generic {indexing_maps = [#id, #row], iterator_types = ["parallel", "reduction"]}
+      ins(%x : tensor<16x256xf32>) outs(%acc : tensor<16x1xf64>) {
+  ^bb0(%in: f32, %out: f64):
+    %w = arith.extf %in : f32 to f64
+    %a = arith.addf %w, %out : f64
+    linalg.yield %a : f64
+  } -> tensor<16x1xf64>
+  return %s : tensor<16x1xf64>
+}
+"""
+
+
+def test_a_casting_row_sum_is_tiled_so_that_it_vectorizes(tmp_path):
+    """torch-mlir's layer norm sums f32 rows into f64. V on a casting body needs its innermost loop within
+    `cast_vector_limit`; the prior once kept the 256-long reduction whole, V was masked, and the sum stayed scalar.
+    Now it tiles the reduction to the limit and vectorizes, verified."""
+    limit = EnvConfig().cast_vector_limit
+    ops = _verified_prior_schedule(tmp_path, CASTING_SUM)
+    assert ops["op_1"] == [("tile", (8, limit)), ("vectorize", ())], ops

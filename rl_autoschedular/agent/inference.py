@@ -50,6 +50,9 @@ def load_policy(path: str | Path) -> tuple[Policy, RunConfig, dict]:
     except ValueError as exc:  # its format version, or a config that is not JSON
         raise ValueError(str(exc).removeprefix(f"{path}: ")) from None
     except RuntimeError as exc:  # a damaged archive, or a model state that does not fit the config's policy
+        if "size mismatch" in str(exc):
+            raise ValueError("its model was trained on another observation layout (an older version's features): "
+                             "retrain it, or use data/pretrained/policy.pt") from None
         raise ValueError(str(exc).strip().splitlines()[0].rstrip(":")[:200]) from None
     policy.eval()
     return policy, cfg, ckpt

@@ -41,15 +41,19 @@ def gae(rewards: torch.Tensor, values: torch.Tensor, dones: torch.Tensor, gamma:
 
 
 def ppo_update(policy: nn.Module, optimizer: torch.optim.Optimizer, batch: Rollout, cfg: PPOConfig,
-               device: torch.device) -> dict[str, float]:
-    """One PPO update over `batch`; returns the diagnostics that catch a collapsing policy."""
+               device: torch.device, anchor: tuple[torch.Tensor, torch.Tensor] | None = None) -> dict[str, float]:
+    """One PPO update over `batch`; returns the diagnostics that catch a collapsing policy. `anchor`, the
+    prior's (observations, actions), adds `cfg.prior_anchor_coef` times their negative log-likelihood, on a
+    random minibatch of them, to every minibatch's loss."""
     advantages, returns = gae(batch.rewards, batch.values, batch.dones, cfg.gamma, cfg.gae_lambda)
     obs, actions = batch.obs.to(device), batch.actions.to(device)
     old_logp, old_values = batch.logprobs.to(device), batch.values.to(device)
     advantages, returns = advantages.to(device), returns.to(device)
     n = len(obs)
     clip_fracs, approx_kl = [], torch.tensor(0.0)
-    pg_loss = v_loss = entropy_loss = torch.tensor(0.0)
+    pg_loss = v_loss = entropy_loss = anchor_loss = torch.tensor(0.0)
+    if anchor is not None:
+        anchor = anchor[0].to(device), anchor[1].to(device)
     for _ in range(cfg.update_epochs):
         order = torch.randperm(n)
         for start in range(0, n, cfg.minibatch_size):
@@ -72,6 +76,10 @@ def ppo_update(policy: nn.Module, optimizer: torch.optim.Optimizer, batch: Rollo
                 v_loss = 0.5 * ((new_value - returns[mb]) ** 2).mean()
             entropy_loss = entropy.mean()
             loss = pg_loss - cfg.ent_coef * entropy_loss + cfg.vf_coef * v_loss
+            if anchor is not None and cfg.prior_anchor_coef:
+                demo = torch.randint(len(anchor[0]), (len(mb),), device=device)
+                anchor_loss = -policy(anchor[0][demo], anchor[1][demo])[1].mean()
+                loss = loss + cfg.prior_anchor_coef * anchor_loss
             optimizer.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(policy.parameters(), cfg.max_grad_norm)
@@ -83,4 +91,4 @@ def ppo_update(policy: nn.Module, optimizer: torch.optim.Optimizer, batch: Rollo
     explained = float("nan") if var_y == 0 else float(1 - np.var(y_true - y_pred) / var_y)
     return {"policy_loss": pg_loss.item(), "value_loss": v_loss.item(), "entropy": entropy_loss.item(),
             "approx_kl": approx_kl.item(), "clip_fraction": float(np.mean(clip_fracs)) if clip_fracs else 0.0,
-            "explained_variance": explained}
+            "explained_variance": explained, "anchor_nll": anchor_loss.item()}

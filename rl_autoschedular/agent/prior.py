@@ -13,7 +13,8 @@ proposes one action at a time, always one the masks allow:
   matmul, im2col'd convolutions) gets an outer tile whose B panel fits in a quarter of L2, its vector operand packed
   (P), a register tile of 4 rows by two vectors, then V; when its B operand is a weight transpose (a linear
   layer, x @ W.T), the transpose is fused into column tiles of four vectors (TPF) instead, with no P;
-- any other reduction (row sums, maxima) keeps its rows short and its reduction whole up to L1's share, then V;
+- any other reduction (row sums, maxima) keeps its rows short and its reduction whole up to L1's share (with a
+  casting body, as torch-mlir's f64 layer-norm sums have, no longer than V allows), then V;
 - a transpose (an elementwise op reading an input through a permutation whose innermost dim another loop walks)
   gets a 2-D tile, two vectors along the input's contiguous loop by one vector along the output's, then V: tiled
   by rows, each vector gathers its lanes one by one (a 256x1024 f32 transpose took 0.87 ms tiled 1x1 or by rows
@@ -37,7 +38,7 @@ import numpy as np
 
 from rl_autoschedular.env.actions import ACTION_TYPES, OpState, flattenable, pack_flags, plain_loop
 from rl_autoschedular.env.search import make_action
-from rl_autoschedular.ir.op_info import OpInfo
+from rl_autoschedular.ir.op_info import CASTS, OpInfo
 
 _WINDOWED = ("linalg.conv_", "linalg.depthwise_conv_", "linalg.pooling_")
 _BYTES = {"f16": 2, "bf16": 2, "f32": 4, "f64": 8, "i8": 1, "i32": 4, "i64": 8}
@@ -101,7 +102,8 @@ class HeuristicPrior:
         base = env.unwrapped
         ep, comp = base.episode, base.current_masks()
         st = ep.op
-        kind, sizes = self.propose(st, ep.bench.infos[st.producer] if st.producer else None)
+        kind, sizes = self.propose(st, ep.bench.infos[st.producer] if st.producer else None,
+                                   base.cfg.cast_vector_limit)
         if kind == "I" and base.cfg.interchange_mode != "pointers":
             kind = "NT"  # a permutation of more than one swap; the rules' other steps assume it
         if kind in ("T", "TP", "TPF"):
@@ -114,9 +116,11 @@ class HeuristicPrior:
             return make_action(env, "I", (), sizes)
         return make_action(env, kind, sizes if kind in ("T", "TP", "TPF") else ())
 
-    def propose(self, st: OpState, producer: OpInfo | None = None) -> tuple[str, tuple[int, ...]]:
+    def propose(self, st: OpState, producer: OpInfo | None = None,
+                cast_limit: int | None = None) -> tuple[str, tuple[int, ...]]:
         """The rules' next (action type, tile sizes, or the permutation of I) for an op in state `st` whose fusible
-        producer is `producer`, before the masks have their say."""
+        producer is `producer`, before the masks have their say; `cast_limit` is the longest innermost loop V takes
+        on a casting body."""
         width = _BYTES.get(st.info.dtype, 4)
         lanes = max(1, self.machine.vector_bytes // width)
         n = st.n_loops
@@ -143,6 +147,9 @@ class HeuristicPrior:
             share = self.machine.l1_bytes // 4 // width
             for i in reductions:  # whole when 8 rows of it fit in a quarter of L1, else 256 at a time
                 sizes[i] = 0 if st.bounds[i] * 8 <= share else 256
+            if cast_limit and CASTS & st.info.arith_counts.keys() and (sizes[-1] or st.bounds[-1]) > cast_limit:
+                # Else V is masked and the sum stays scalar: a layer norm's 64x256 f32 -> f64 mean ran 1.7x slower so.
+                sizes[-1] = cast_limit
             return self._first_tile(sizes)
         across = transposed_loop(st)
         if across is not None:

@@ -3,7 +3,8 @@ policy on the held-out split, checkpoints and tracking. The order of one iterati
 
     1. collect `ppo.episodes_per_iteration` episodes, benchmarks drawn from the training split (measured through
        the execution core and its cache);
-    2. one PPO update (ppo.ppo_update) over their steps, then, if `replay.self_imitation_epochs`, advantage-weighted
+    2. one PPO update (ppo.ppo_update) over their steps, anchored to the prior's decisions if
+       `ppo.prior_anchor_coef`, then, if `replay.self_imitation_epochs`, advantage-weighted
        regression (agent/offline.py) on the best stored episodes of the training benchmarks (self-imitation);
     3. log one line of metrics (losses, entropy, approx_kl, clip fraction, explained variance, reward, geomean
        speedup, failures by status (every failed measurement, mid-episode ones included), measurements per
@@ -196,6 +197,7 @@ class Trainer:
         np.random.seed(cfg.seed)
         self.policy = Policy(cfg.env, cfg.model).to(self.device)
         self.heuristic = HeuristicPrior(cfg.measure.threads)
+        self._demonstrations = None
         self.prior = self.heuristic if cfg.ppo.prior == "heuristic" else \
             LLMPrior(cfg.ppo.llm_url, cfg.ppo.llm_model, self.heuristic, cfg.ppo.llm_timeout)
         self.optimizer = torch.optim.Adam(self.policy.parameters(), lr=cfg.ppo.learning_rate, eps=1e-5)
@@ -270,11 +272,18 @@ class Trainer:
                          llm_fallbacks=self.prior.fallbacks)
         return batch, stats
 
+    def prior_demonstrations(self) -> tuple[torch.Tensor, torch.Tensor]:
+        """The heuristic prior's (observations, actions) on the training benchmarks, played once without
+        measuring."""
+        if self._demonstrations is None:
+            env = MlirSchedulingEnv([b.bench for b in self.env.unwrapped.benches], None,
+                                    self.cfg.env.model_copy(update={"reward_mode": "proxy"}))
+            self._demonstrations = demonstrations(env, self.heuristic)
+        return self._demonstrations
+
     def imitate_prior(self) -> dict[str, float]:
         """Behaviour cloning of the heuristic prior on the training benchmarks (no measurement): its metrics."""
-        env = MlirSchedulingEnv([b.bench for b in self.env.unwrapped.benches], None,
-                                self.cfg.env.model_copy(update={"reward_mode": "proxy"}))
-        obs, actions = demonstrations(env, self.heuristic)
+        obs, actions = self.prior_demonstrations()
         ppo = self.cfg.ppo
         return imitate(self.policy, self.optimizer, obs, actions, ppo.prior_imitation_epochs, ppo.minibatch_size,
                        self.device, self.cfg.seed)
@@ -319,7 +328,8 @@ class Trainer:
                         group["lr"] = cfg.ppo.learning_rate * (1 - (it - 1) / cfg.iterations)
                 batch, stats = self.rollout()
                 t0 = time.perf_counter()
-                losses = ppo_update(self.policy, self.optimizer, batch, cfg.ppo, self.device)
+                anchor = self.prior_demonstrations() if cfg.ppo.prior_anchor_coef else None
+                losses = ppo_update(self.policy, self.optimizer, batch, cfg.ppo, self.device, anchor)
                 if cfg.replay.self_imitation_epochs:
                     losses.update(self.self_imitate(it))
                 self.iteration = it

@@ -264,3 +264,23 @@ def test_a_casting_row_sum_is_tiled_so_that_it_vectorizes(tmp_path):
     limit = EnvConfig().cast_vector_limit
     ops = _verified_prior_schedule(tmp_path, CASTING_SUM)
     assert ops["op_1"] == [("tile", (8, limit)), ("vectorize", ())], ops
+
+
+DILATED_CONV = """
+func.func @main(%x: tensor<1x8x12x12xf32>, %w: tensor<8x8x3x3xf32>) -> tensor<1x8x4x4xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x8x4x4xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%e : tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
+  %y = linalg.conv_2d_nchw_fchw {dilations = dense<2> : vector<2xi64>, strides = dense<2> : vector<2xi64>}
+    ins(%x, %w : tensor<1x8x12x12xf32>, tensor<8x8x3x3xf32>) outs(%acc : tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+"""
+
+
+def test_a_dilated_convolution_is_not_offered_im2col(tmp_path):
+    """Upstream im2col refuses dilations other than 1 ("failed to apply"; four random training programs failed so
+    under the prior, whose rule picks im2col for a 3x3 window at stride 2). The mask refuses IM2COL there, and the
+    prior changes layout instead; the result verifies."""
+    ops = _verified_prior_schedule(tmp_path, DILATED_CONV)
+    assert ops["op_1"][0] == ("layout", ()), ops

@@ -110,6 +110,8 @@ class HeuristicPrior:
             sizes = _allowed_sizes(base.cfg, comp, sizes, st.bounds)
             if not any(sizes):
                 kind = "V"
+        if kind == "IM2COL" and not comp[0][ACTION_TYPES.index(kind)]:
+            kind = "L"  # a dilated convolution, which upstream im2col refuses: the layout change takes it
         if not comp[0][ACTION_TYPES.index(kind)]:
             kind = "V" if comp[0][ACTION_TYPES.index("V")] else "NT"
         if kind == "I":

@@ -161,6 +161,13 @@ def _decomposable(st: OpState) -> bool:
     return one(0, 2, rows_dim) or one(1, 3, cols_dim)
 
 
+def _dilated(st: OpState) -> bool:
+    """Whether an input is read along a window loop with a step above 1 (a dilated convolution): upstream
+    `convert_conv2d_to_img2col` refuses it, and the transform fails to apply."""
+    window = _WINDOW_LOOPS.get(st.name, ())[2:]
+    return any(row[w] > 1 for a in st.info.accesses if a.role == "load" for row in a.matrix for w in window)
+
+
 def _vectorizable_maps(st: OpState) -> bool:
     """The vectorizer's precondition on a non-windowed op: every indexing map is a projected permutation, zero
     results allowed. A map result that is another constant (an LQCD kernel reading the imaginary part at index 1)
@@ -283,7 +290,7 @@ def masks(cfg: EnvConfig, st: OpState, step: int) -> list[np.ndarray]:
         "V": can_vectorize(cfg, st),
         # Not on an op fused into its consumer's tiles: the layout change puts a transpose between the two, where
         # fusion finds no producer, and im2col of the fused copy computed wrong tiles.
-        "IM2COL": first and st.name in IM2COL_OPS and not st.fused,
+        "IM2COL": first and st.name in IM2COL_OPS and not st.fused and not _dilated(st),
         "L": first and st.name in LAYOUT_OPS and not st.fused,
         "FLAT": first and not st.fused and flattenable(st),
         "P": any(pack_flags(st)),

@@ -10,7 +10,7 @@ a failure counted as 1.0x (the user keeps the unoptimized program):
                       policy (each measured once; at higher temperatures when it proposes too few)
   random best-of-8/32/100   random masked search (one seeded run: each best-of-k is its first k episodes)
   greedy search       greedy search over single actions, 32 measurements
-  prior alone         the heuristic prior's schedule (agent/prior.py: rules, one measurement)
+  prior alone         the heuristic prior's schedule (env/prior.py: rules, one measurement)
 
 and, with the learned cost model (agent/cost_model.py, fitted by bin/fit_cost_model.py on data/train's measurements
 only; default data/pretrained/cost_model.pt), --candidates schedules drawn without measuring, ranked by it:
@@ -61,7 +61,7 @@ def measure_all(policy, env, names: list[str], threads: int, seed: int, cost_mod
                 candidates: int = 256) -> list[dict]:
     """Every column of the table on each benchmark: {column: verified speedup or None}."""
     from rl_autoschedular.agent.inference import agent_search, ranked_search
-    from rl_autoschedular.agent.prior import HeuristicPrior, prior_episode
+    from rl_autoschedular.env.prior import HeuristicPrior, prior_episode
     from rl_autoschedular.env.search import greedy_search, random_search
 
     rows = []

@@ -7,7 +7,7 @@ Per benchmark, at one thread count:
   - the agent's best of N (its greedy schedule and N-1 other distinct ones sampled from the policy, at higher
     temperatures when it proposes too few: agent-guided search);
   - random search best-of-N and greedy search with the same N measurements;
-  - the heuristic prior's schedule (rl_autoschedular/agent/prior.py: rules, one measurement);
+  - the heuristic prior's schedule (rl_autoschedular/env/prior.py: rules, one measurement);
   - PyTorch eager on the computation the manifest describes (and channels_last for NCHW convolutions and pools);
   - IREE llvm-cpu on the same MLIR (local-sync for 1 thread, local-task for more).
 
@@ -63,7 +63,7 @@ def op_type(bench) -> str:
 def evaluate_one(bench, env, measurer, policy, samples: int, threads: int, seed: int) -> dict:
     """Every baseline and the agent on one benchmark; the record results.json holds for it."""
     from rl_autoschedular.agent.inference import agent_search
-    from rl_autoschedular.agent.prior import HeuristicPrior, prior_episode
+    from rl_autoschedular.env.prior import HeuristicPrior, prior_episode
     from rl_autoschedular.env.search import greedy_search, random_search
     from rl_autoschedular.execution import external
     from rl_autoschedular.execution.job import random_inputs

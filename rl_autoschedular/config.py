@@ -179,6 +179,10 @@ class ModelConfig(_Strict):
     bert_layers: int = Field(2, ge=1)
     bert_heads: int = Field(2, ge=1)
     bert_ffn: int = Field(128, ge=8)
+    prior_gain: float = Field(3.0, ge=0, description="initial gain of the logit bonus on the heuristic prior's "
+                              "choice (the observation's `prior` slice), learned from there: at 3 the untrained "
+                              "greedy policy is the prior and sampling explores around it; 0 starts from a policy "
+                              "that ignores the prior")
 
 
 class PPOConfig(_Strict):
@@ -199,7 +203,7 @@ class PPOConfig(_Strict):
     max_grad_norm: float = Field(0.5, gt=0)
     target_kl: float | None = Field(None, gt=0, description="stop the epochs of an update early past this KL")
     prior_episodes: float = Field(0.0, ge=0, le=1, description="share of the first iteration's episodes that the "
-                                  "heuristic prior (agent/prior.py) plays instead of the policy; 0 turns it off")
+                                  "heuristic prior (env/prior.py) plays instead of the policy; 0 turns it off")
     prior_decay_iterations: int = Field(20, ge=1, description="iterations over which that share falls linearly to 0")
     prior_imitation_epochs: int = Field(0, ge=0, description="epochs of behaviour cloning of the heuristic prior on "
                                         "the training benchmarks before the first iteration (agent/imitation.py); "
@@ -209,7 +213,7 @@ class PPOConfig(_Strict):
                                      "on the training benchmarks, so that PPO departs from the cloned prior only "
                                      "where its advantages outweigh it; 0 turns it off")
     prior: Literal["heuristic", "llm"] = Field("heuristic", description="who plays the prior-led episodes: the "
-                                               "rules of agent/prior.py, or an LLM (agent/llm_prior.py) that falls "
+                                               "rules of env/prior.py, or an LLM (agent/llm_prior.py) that falls "
                                                "back to them when it is unreachable or answers nonsense")
     llm_url: str | None = Field(None, description="prior 'llm': an OpenAI-compatible endpoint, e.g. "
                                 "http://127.0.0.1:8000/v1 (its key, if any, in $MLIR_RL_LLM_API_KEY)")

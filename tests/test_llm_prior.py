@@ -15,8 +15,8 @@ import pytest
 from conftest import DATA
 
 from rl_autoschedular.agent.llm_prior import LLMPrior, chat_url
-from rl_autoschedular.agent.prior import HeuristicPrior
 from rl_autoschedular.config import EnvConfig
+from rl_autoschedular.env.prior import HeuristicPrior
 from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
 from rl_autoschedular.env.search import make_action
 from rl_autoschedular.ir.benchmarks import load_benchmark

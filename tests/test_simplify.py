@@ -123,8 +123,8 @@ def test_transpose_chains_fold_at_load_and_compute_the_same(tmp_path, fast_confi
 def test_the_prior_schedule_of_a_folded_chain_applies_and_verifies(fast_config, tmp_path):
     from conftest import ROOT
 
-    from rl_autoschedular.agent.prior import HeuristicPrior, prior_episode
     from rl_autoschedular.config import EnvConfig
+    from rl_autoschedular.env.prior import HeuristicPrior, prior_episode
     from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
 
     bench = load_benchmark(ROOT / "data" / "eval" / "random_s1_0020_matmul_5ops.mlir")

@@ -12,7 +12,7 @@ import numpy as np
 import torch
 
 from rl_autoschedular.agent.models.policy import same_decision
-from rl_autoschedular.agent.prior import HeuristicPrior
+from rl_autoschedular.env.prior import HeuristicPrior
 from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
 
 

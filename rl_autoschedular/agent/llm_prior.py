@@ -26,8 +26,8 @@ from urllib.parse import urlsplit
 import gymnasium as gym
 import numpy as np
 
-from rl_autoschedular.agent.prior import HeuristicPrior
 from rl_autoschedular.env.actions import ACTION_TYPES, decode, pointer_mask, swap_pairs
+from rl_autoschedular.env.prior import HeuristicPrior
 from rl_autoschedular.env.search import make_action
 
 _MEANING = {"T": "tile the loops (an outer tile, then a register tile)", "TP": "tile the parallel loops over threads",

@@ -43,9 +43,9 @@ from rl_autoschedular.agent.llm_prior import LLMPrior
 from rl_autoschedular.agent.models import Policy
 from rl_autoschedular.agent.offline import awr_update
 from rl_autoschedular.agent.ppo import Rollout, ppo_update
-from rl_autoschedular.agent.prior import HeuristicPrior
 from rl_autoschedular.config import ConfigError, RunConfig
 from rl_autoschedular.env.observation import fits
+from rl_autoschedular.env.prior import HeuristicPrior
 from rl_autoschedular.env.replay import ReplayStore, encoding_key, episode_of
 from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
 from rl_autoschedular.env.wrappers import MeasurementStatistics

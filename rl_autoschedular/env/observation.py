@@ -1,13 +1,15 @@
 """The fixed-size observation. `observation_layout` is the one place that says where everything is.
 
     [ op features of the current op | op features of its fusible producer (zeros if none)
-      | action history of the current op | progress | action mask ]
+      | action history of the current op | progress | the heuristic prior's action | action mask ]
 
 Op features (`op_feature_layout`): op-kind one-hot, loop bounds and current tile bounds (log2-scaled), loop kinds
 (1 = reduction), loop presence, the access matrices (loads in the first slots, the store in the last, one row per
 tensor dim, one column per loop plus the constant), and the body's arithmetic counts (log-scaled).
 History: per decision of the op, the type one-hot, the tile-size choices (scaled to [0, 1]) and the interchange
-choices (scaled to [0, 1]). The mask is `actions.flat_mask` of the current decision.
+choices (scaled to [0, 1]). The prior's action is the MultiDiscrete vector the rules of `prior.py` would take at
+this decision (raw choice indices): the policy adds a learned bonus to it, so that on code it never trained on it
+follows the rules unless it learned to depart from them. The mask is `actions.flat_mask` of the current decision.
 """
 
 from __future__ import annotations
@@ -71,7 +73,7 @@ def observation_layout(cfg: EnvConfig) -> dict[str, slice]:
     """Named slices of the whole observation vector."""
     op = _size(op_feature_layout(cfg))
     sizes = {"op": op, "producer": op, "history": cfg.max_steps_per_op * history_width(cfg), "progress": 2,
-             "action_mask": sum(nvec(cfg))}
+             "prior": len(nvec(cfg)), "action_mask": sum(nvec(cfg))}
     out, start = {}, 0
     for name, size in sizes.items():
         out[name] = slice(start, start + size)

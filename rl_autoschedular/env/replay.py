@@ -22,6 +22,7 @@ import gymnasium as gym
 import numpy as np
 
 from rl_autoschedular.config import EnvConfig
+from rl_autoschedular.env.observation import observation_layout
 
 SOURCES = ("agent", "random", "greedy", "ranked", "prior", "staging", "production-file")
 _TABLE = "episodes_v1"
@@ -47,8 +48,10 @@ CREATE TABLE IF NOT EXISTS {_TABLE} (
 
 
 def encoding_key(cfg: EnvConfig) -> str:
-    """Hash of the env settings that fix the observation and action layout (not the reward settings)."""
+    """Hash of the env settings that fix the observation and action layout (not the reward settings), and of the
+    layout itself, which changes with the code."""
     layout = cfg.model_dump(exclude={"reward_mode", "penalties"})
+    layout["observation"] = {name: [s.start, s.stop] for name, s in observation_layout(cfg).items()}
     return hashlib.sha256(json.dumps(layout, sort_keys=True).encode()).hexdigest()[:16]
 
 

@@ -25,7 +25,13 @@ import numpy as np
 from rl_autoschedular.config import EnvConfig
 from rl_autoschedular.env.actions import flat_mask, masks, nvec
 from rl_autoschedular.env.episode import AnalysedBenchmark, Episode, apply_action, start
-from rl_autoschedular.env.observation import history_features, observation_layout, observation_size, op_features
+from rl_autoschedular.env.observation import (
+    history_features,
+    observation_layout,
+    observation_size,
+    op_features,
+)
+from rl_autoschedular.env.prior import HeuristicPrior
 from rl_autoschedular.env.rewards import reward_mode
 from rl_autoschedular.execution.measure import Measurement, Measurer, compile_schedule
 from rl_autoschedular.execution.schedule import Schedule
@@ -43,14 +49,17 @@ class MlirSchedulingEnv(gym.Env):
             raise ValueError(f"reward mode {config.reward_mode!r} measures schedules: pass a Measurer")
         self.cfg = config
         self.measurer = measurer
-        self.reward = reward_mode(config, measurer.config.threads if measurer else 1)
+        threads = measurer.config.threads if measurer else 1
+        self.reward = reward_mode(config, threads)
+        self.prior = HeuristicPrior(threads)  # its proposal is part of the observation
         analysed = [AnalysedBenchmark(b, config) for b in benchmarks]
         self.skipped = {b.bench.name: b.skipped for b in analysed if b.skipped}
         self.benches = [b for b in analysed if b.order]
         if not self.benches:
             raise ValueError(f"no benchmark has an op the encoding can hold (skipped: {self.skipped})")
         self.action_space = gym.spaces.MultiDiscrete(nvec(config))
-        self.observation_space = gym.spaces.Box(-16.0, 16.0, (observation_size(config),), np.float32)
+        high = max(16.0, float(max(nvec(config))))  # the prior's action holds choice indices
+        self.observation_space = gym.spaces.Box(-high, high, (observation_size(config),), np.float32)
         self.layout = observation_layout(config)
         self._episode: Episode | None = None
         self._masks: list[np.ndarray] | None = None
@@ -176,6 +185,7 @@ class MlirSchedulingEnv(gym.Env):
                 obs[lay["producer"]] = op_features(self.cfg, ep.bench.infos[st.producer])
             obs[lay["history"]] = history_features(self.cfg, st.history)
             obs[lay["progress"]] = [ep.index / len(ep.bench.order), ep.step / self.cfg.max_steps_per_op]
+            obs[lay["prior"]] = self.prior.act(self)
         obs[lay["action_mask"]] = self.action_masks()
         return obs
 

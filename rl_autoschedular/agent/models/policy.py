@@ -4,11 +4,18 @@ Masks come from the observation (`action_mask` slice) and are applied as very ne
 head follows the level-pointer rule: level j is drawn after levels < j, with the loops they chose masked. The joint
 log-probability of an action is the type's term plus the terms of the parameters that type uses (tile sizes for
 T/TP/TPF, the interchange choices for I); the entropy is summed the same way, weighted by the type's probability.
+
+Every head adds a learned gain times a one-hot of the heuristic prior's choice (the observation's `prior` slice) to
+its logits: the type head always, the size heads when the prior tiles, the interchange heads when it interchanges.
+Cloning the prior then learns the gain, which holds on ops never trained on, rather than the rules themselves, which
+did not (a cloned policy without it took 83-86% of the prior's decisions on held-out code); the network's own logits
+learn where to depart from the prior.
 """
 
 from __future__ import annotations
 
 import torch
+import torch.nn.functional as F
 from torch import nn
 from torch.distributions import Categorical
 
@@ -50,6 +57,7 @@ class Policy(nn.Module):
         self.inter_head = nn.Linear(h + self.L, self.L * inter if not self.pointers else inter)
         self.value_head = nn.Sequential(nn.Linear(h, h), nn.Tanh(), nn.Linear(h, 1))
         self.level_embed = nn.Embedding(self.L, h) if self.pointers else None
+        self.prior_gain = nn.Parameter(torch.full((3,), model_cfg.prior_gain))  # type, sizes, interchange
 
     def _split_mask(self, obs: torch.Tensor) -> list[torch.Tensor]:
         flat = obs[:, self.layout["action_mask"]] > 0.5
@@ -70,6 +78,12 @@ class Policy(nn.Module):
         z = self.encoder(obs)
         masks = self._split_mask(obs)
         b = obs.shape[0]
+        hint = obs[:, self.layout["prior"]].long()
+        hint_sizes = torch.isin(hint[:, 0], torch.tensor(_TILING, device=obs.device)).float().unsqueeze(1)
+        hint_inter = (hint[:, 0] == _INTERCHANGE).float().unsqueeze(1)
+
+        def bonus(col: int, gain: torch.Tensor, n: int) -> torch.Tensor:
+            return gain * F.one_hot(hint[:, col], n).float()
         sample = action is None
         if sample:
             action = torch.zeros(b, len(self.nvec), dtype=torch.long, device=obs.device)
@@ -82,7 +96,7 @@ class Policy(nn.Module):
                 action[:, index] = flat.sample()
             return dist.log_prob(action[:, index]), dist.entropy()
 
-        type_dist = _masked(self.type_head(z), masks[0])
+        type_dist = _masked(self.type_head(z) + bonus(0, self.prior_gain[0], self.nvec[0]), masks[0])
         logp, ent = pick(type_dist, 0)
         kind = action[:, 0]
         uses_sizes = torch.isin(kind, torch.tensor(_TILING, device=obs.device)).float()
@@ -92,7 +106,8 @@ class Policy(nn.Module):
 
         size_logits = self.size_head(z).view(b, self.L, self.nvec[1])
         for i in range(self.L):
-            lp, e = pick(_masked(size_logits[:, i], masks[1 + i]), 1 + i)
+            logits = size_logits[:, i] + hint_sizes * bonus(1 + i, self.prior_gain[1], self.nvec[1])
+            lp, e = pick(_masked(logits, masks[1 + i]), 1 + i)
             logp = logp + uses_sizes * lp
             ent = ent + p_sizes * e
 
@@ -105,7 +120,8 @@ class Policy(nn.Module):
             else:
                 logits = self.inter_head(torch.cat([z, chosen], dim=1)).view(b, self.L, -1)[:, j]
                 mask = masks[col]
-            dist = _masked(logits[:, :self.nvec[col]], mask)
+            logits = logits[:, :self.nvec[col]] + hint_inter * bonus(col, self.prior_gain[2], self.nvec[col])
+            dist = _masked(logits, mask)
             lp, e = pick(dist, col)
             logp = logp + uses_inter * lp
             ent = ent + p_inter * e

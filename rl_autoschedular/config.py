@@ -210,7 +210,7 @@ class PPOConfig(_Strict):
                                         "0 turns it off")
     prior_anchor_coef: float = Field(0.0, ge=0, description="weight of a behaviour-cloning term in every PPO "
                                      "minibatch: the negative log-likelihood of as many of the prior's decisions "
-                                     "on the training benchmarks, so that PPO departs from the cloned prior only "
+                                     "on the training benchmarks, so that PPO departs from the prior only "
                                      "where its advantages outweigh it; 0 turns it off")
     prior: Literal["heuristic", "llm"] = Field("heuristic", description="who plays the prior-led episodes: the "
                                                "rules of env/prior.py, or an LLM (agent/llm_prior.py) that falls "

@@ -8,8 +8,9 @@ Op features (`op_feature_layout`): op-kind one-hot, loop bounds and current tile
 tensor dim, one column per loop plus the constant), and the body's arithmetic counts (log-scaled).
 History: per decision of the op, the type one-hot, the tile-size choices (scaled to [0, 1]) and the interchange
 choices (scaled to [0, 1]). The prior's action is the MultiDiscrete vector the rules of `prior.py` would take at
-this decision (raw choice indices): the policy adds a learned bonus to it, so that on code it never trained on it
-follows the rules unless it learned to depart from them. The mask is `actions.flat_mask` of the current decision.
+this decision on this machine (raw choice indices): the policy adds a learned bonus to it, so that on code it never
+trained on it follows the rules unless it learned to depart from them. The mask is `actions.flat_mask` of the
+current decision.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """A heuristic prior policy: the schedule a performance engineer would write first, as env actions.
 
 It reads the op being decided (its loops, body and layout) and the machine (vector width, L1 and L2 sizes) and
-proposes one action at a time, always one the masks allow:
+proposes one action at a time, always one the masks allow. The env puts its proposal in every observation, and the
+policy starts from it:
 
 - an NCHW convolution changes layout (L), so that it decomposes to a 1-D op that vectorizes, or with a 1x1 window
   or a stride becomes a matmul (IM2COL); a convolution or

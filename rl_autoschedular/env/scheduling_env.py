@@ -25,12 +25,7 @@ import numpy as np
 from rl_autoschedular.config import EnvConfig
 from rl_autoschedular.env.actions import flat_mask, masks, nvec
 from rl_autoschedular.env.episode import AnalysedBenchmark, Episode, apply_action, start
-from rl_autoschedular.env.observation import (
-    history_features,
-    observation_layout,
-    observation_size,
-    op_features,
-)
+from rl_autoschedular.env.observation import history_features, observation_layout, observation_size, op_features
 from rl_autoschedular.env.prior import HeuristicPrior
 from rl_autoschedular.env.rewards import reward_mode
 from rl_autoschedular.execution.measure import Measurement, Measurer, compile_schedule

@@ -11,7 +11,7 @@ import sys
 import numpy as np
 import pytest
 import torch
-from conftest import FAST, MATMUL, ROOT
+from conftest import FAST, ROOT
 
 from rl_autoschedular.agent.checkpoint import load_checkpoint
 from rl_autoschedular.agent.trainer import Trainer
@@ -21,6 +21,18 @@ from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
 from rl_autoschedular.env.search import greedy_search, random_search
 from rl_autoschedular.execution.measure import Measurer
 from rl_autoschedular.ir.benchmarks import load_benchmark
+
+
+# Big enough that schedules differ by several times (a 16x4x8 one times within noise), so that one episode is best.
+MATMUL = """
+func.func @main(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>) -> tensor<64x64xf32> {
+  %cst = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<64x64xf32>
+  %f = linalg.fill ins(%cst : f32) outs(%e : tensor<64x64xf32>) -> tensor<64x64xf32>
+  %r = linalg.matmul ins(%a, %b : tensor<64x64xf32>, tensor<64x64xf32>) outs(%f : tensor<64x64xf32>) -> tensor<64x64xf32>
+  return %r : tensor<64x64xf32>
+}
+"""
 
 
 def _config(**replay) -> RunConfig:

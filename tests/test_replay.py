@@ -22,7 +22,6 @@ from rl_autoschedular.env.search import greedy_search, random_search
 from rl_autoschedular.execution.measure import Measurer
 from rl_autoschedular.ir.benchmarks import load_benchmark
 
-
 # Big enough that schedules differ by several times (a 16x4x8 one times within noise), so that one episode is best.
 MATMUL = """
 func.func @main(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>) -> tensor<64x64xf32> {

@@ -14,16 +14,22 @@ from rl_autoschedular.config import MeasureConfig, TimingConfig
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "test"
 
-# A tiny matmul with its zero fill, shared by the analysis and loader tests.
-MATMUL = """
-func.func @main(%a: tensor<16x4xf32>, %b: tensor<4x8xf32>) -> tensor<16x8xf32> {
+def matmul_mlir(m: int, k: int, n: int) -> str:
+    """An m x k by k x n f32 matmul with its zero fill, as a benchmark."""
+    a, b, c = f"tensor<{m}x{k}xf32>", f"tensor<{k}x{n}xf32>", f"tensor<{m}x{n}xf32>"
+    return f"""
+func.func @main(%a: {a}, %b: {b}) -> {c} {{
   %cst = arith.constant 0.0 : f32
-  %e = tensor.empty() : tensor<16x8xf32>
-  %f = linalg.fill ins(%cst : f32) outs(%e : tensor<16x8xf32>) -> tensor<16x8xf32>
-  %r = linalg.matmul ins(%a, %b : tensor<16x4xf32>, tensor<4x8xf32>) outs(%f : tensor<16x8xf32>) -> tensor<16x8xf32>
-  return %r : tensor<16x8xf32>
-}
+  %e = tensor.empty() : {c}
+  %f = linalg.fill ins(%cst : f32) outs(%e : {c}) -> {c}
+  %r = linalg.matmul ins(%a, %b : {a}, {b}) outs(%f : {c}) -> {c}
+  return %r : {c}
+}}
 """
+
+
+# A tiny matmul, shared by the analysis and loader tests.
+MATMUL = matmul_mlir(16, 4, 8)
 
 FAST = MeasureConfig(timing=TimingConfig(warmup=1, min_runs=3, max_runs=10, target_seconds=0.05))
 

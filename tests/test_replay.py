@@ -11,7 +11,7 @@ import sys
 import numpy as np
 import pytest
 import torch
-from conftest import FAST, ROOT
+from conftest import FAST, ROOT, matmul_mlir
 
 from rl_autoschedular.agent.checkpoint import load_checkpoint
 from rl_autoschedular.agent.trainer import Trainer
@@ -23,15 +23,7 @@ from rl_autoschedular.execution.measure import Measurer
 from rl_autoschedular.ir.benchmarks import load_benchmark
 
 # Big enough that schedules differ by several times (a 16x4x8 one times within noise), so that one episode is best.
-MATMUL = """
-func.func @main(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>) -> tensor<64x64xf32> {
-  %cst = arith.constant 0.0 : f32
-  %e = tensor.empty() : tensor<64x64xf32>
-  %f = linalg.fill ins(%cst : f32) outs(%e : tensor<64x64xf32>) -> tensor<64x64xf32>
-  %r = linalg.matmul ins(%a, %b : tensor<64x64xf32>, tensor<64x64xf32>) outs(%f : tensor<64x64xf32>) -> tensor<64x64xf32>
-  return %r : tensor<64x64xf32>
-}
-"""
+MATMUL = matmul_mlir(64, 64, 64)
 
 
 def _config(**replay) -> RunConfig:
@@ -82,6 +74,19 @@ def test_training_and_searches_record_their_episodes(filled):
     assert all(e.status == "ok" for e in measured)
     best = max(e.speedup for e in measured if e.speedup is not None)
     assert best == pytest.approx(searched["random"].speedup)
+
+
+def test_the_encoding_key_changes_with_the_observation_layout(monkeypatch):
+    """Rows written under another observation layout (an older version of the code, same env settings) are not
+    read: the layout itself is part of the key."""
+    import rl_autoschedular.env.replay as replay
+    from rl_autoschedular.env.observation import observation_layout
+
+    cfg = EnvConfig()
+    key = encoding_key(cfg)
+    assert encoding_key(cfg) == key
+    monkeypatch.setattr(replay, "observation_layout", lambda c: {**observation_layout(c), "extra": slice(0, 1)})
+    assert encoding_key(cfg) != key
 
 
 def test_best_per_benchmark_keeps_the_highest_returns(filled):

@@ -37,13 +37,7 @@ from pathlib import Path
 import gymnasium as gym
 import numpy as np
 
-from rl_autoschedular.env.actions import (
-    ACTION_TYPES,
-    OpState,
-    flattenable,
-    pack_flags,
-    plain_loop,
-)
+from rl_autoschedular.env.actions import ACTION_TYPES, OpState, flattenable, pack_flags, plain_loop
 from rl_autoschedular.env.search import make_action
 from rl_autoschedular.ir.op_info import CASTS, OpInfo
 

@@ -4,12 +4,12 @@ It reads the op being decided (its loops, body and layout) and the machine (vect
 proposes one action at a time, always one the masks allow. The env puts its proposal in every observation, and the
 policy starts from it:
 
-- an NCHW convolution changes layout (L), so that it decomposes to a 1-D op that vectorizes, or with a 1x1 window
-  or a stride becomes a matmul (IM2COL); a convolution or
-  pooling gets its window rows tiled to 1 (decomposable), then a register tile, then V; an NCHW depthwise
-  convolution (no 1-D form upstream) puts channels outermost, tiles (channel, row) pairs and its window to 1, then
-  V (its unit loops fold away, which leaves rows of plain loads), and a strided NCHW
-  pooling over rows longer than a vector is tiled by rows without V (vectorized, its strided reads become shuffles);
+- an NCHW convolution changes layout (L), so that it decomposes to a 1-D op that vectorizes, or with a 1x1 window,
+  a stride, or no more output pixels than filters becomes a matmul (IM2COL); a convolution or pooling gets its
+  window rows tiled to 1 (decomposable), then a register tile, then V; an NCHW depthwise convolution (no 1-D form
+  upstream) puts channels outermost, tiles (channel, row) pairs and its window to 1, then V (its unit loops fold
+  away, which leaves rows of plain loads), and a strided NCHW pooling over rows longer than a vector is tiled by
+  rows without V (vectorized, its strided reads become shuffles);
 - a contraction (a reduction whose body multiplies and adds, over two or more parallel loops: matmul, batch
   matmul, im2col'd convolutions) gets an outer tile whose B panel fits in a quarter of L2, its vector operand packed
   (P), a register tile of 4 rows by two vectors, then V; when its B operand is a weight transpose (a linear
@@ -132,8 +132,16 @@ class HeuristicPrior:
             # im2col copies the input kh*kw / stride^2 times, then the conv is a matmul with contiguous columns.
             # Worth it up to about 3 copies: 1x1 (1.27 ms against 1.67 through the layout change's transposes, 64 ->
             # 256 channels at 56x56) and 3x3/2 (3.1 ms against 3.6, 128 channels), not 3x3/1 (3.5 against 3.0) nor
-            # a 7x7/2 stem (12 copies; 2x slower).
-            return ("IM2COL" if st.bounds[5] * st.bounds[6] <= 3 * _stride(st) ** 2 else "L"), ()
+            # a 7x7/2 stem (12 copies; 2x slower). The layout change also transposes the whole filter on every call:
+            # when the output has no more pixels than the conv has filters, im2col's copy (c*kh*kw per pixel) is
+            # the smaller one at any stride, if the pixels, which the matmul vectorizes, fill whole vectors (6x6
+            # and 3x3 outputs ran 2x slower so). ResNet-18's last 3x3/1 convs at a 64x64 input: 512 filters at
+            # 2x2, 10.6 -> 0.5 ms; 256 at 4x4, 1.17 -> 0.22; 128 at 8x8, 0.46 -> 0.25 (64 at 16x16: 0.25 against
+            # 0.31 through the layout change).
+            pixels = st.bounds[2] * st.bounds[3]
+            few_pixels = pixels <= st.bounds[1] and (pixels % lanes == 0 or lanes % pixels == 0)
+            few_copies = st.bounds[5] * st.bounds[6] <= 3 * _stride(st) ** 2
+            return ("IM2COL" if few_copies or few_pixels else "L"), ()
         if st.name.startswith(_WINDOWED):
             return self._windowed(st, lanes)
         reductions = [i for i in range(n) if st.kinds[i] == "reduction"]
@@ -213,8 +221,12 @@ class HeuristicPrior:
             while cols * depth * width > self.machine.l2_bytes // 4 and depth > 16:
                 depth //= 2
             sizes[parallel[-1]] = cols
+            narrow = st.bounds[parallel[-1]] <= lanes
             for i in reductions:
-                sizes[i] = depth
+                # Columns that fill one vector or less, read whole from L2: splitting the reduction only reloads
+                # the accumulators (an im2col'd conv over 2x2 pixels, 4608 deep: 0.87 ms split by 256, 0.52 whole).
+                whole = narrow and st.bounds[parallel[-1]] * st.bounds[i] * width <= self.machine.l2_bytes // 4
+                sizes[i] = 0 if whole else depth
             if any(0 < s < st.bounds[i] for i, s in enumerate(sizes)):
                 return self._first_tile(sizes)
             tiles = 1  # the op fits one outer tile (a 1x1 conv at 8x8): straight to the register tile
@@ -224,7 +236,10 @@ class HeuristicPrior:
             return "P", ()
         if tiles == 1:
             sizes = [1 if i in parallel[:-2] or i in reductions else 0 for i in range(n)]
-            sizes[parallel[-2]], sizes[parallel[-1]] = 4, 2 * lanes
+            # Eight accumulator vectors: four rows of two, or eight rows of columns that fill one vector or less (an
+            # im2col'd conv of 512 filters over 2x2 pixels: 1.03 ms with 4 rows, 0.87 with 8, in one run).
+            rows = 4 if st.bounds[parallel[-1]] > lanes else 8
+            sizes[parallel[-2]], sizes[parallel[-1]] = rows, 2 * lanes
             return "T", tuple(sizes)
         return "V", ()
 

@@ -8,7 +8,7 @@ Per benchmark, at one thread count:
     temperatures when it proposes too few: agent-guided search);
   - random search best-of-N and greedy search with the same N measurements;
   - the heuristic prior's schedule (rl_autoschedular/env/prior.py: rules, one measurement);
-  - PyTorch eager on the computation the manifest describes (and channels_last for NCHW convolutions and pools);
+  - PyTorch eager on the computation the manifest describes (and channels_last for NCHW convolutions, pools and CNNs);
   - IREE llvm-cpu on the same MLIR (local-sync for 1 thread, local-task for more).
 
 Writes OUT/results.json (one record per benchmark: median, min and max time and the verification of each) and

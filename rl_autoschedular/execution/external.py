@@ -86,8 +86,9 @@ def _numpy_outputs(result) -> list[np.ndarray]:
 def pytorch(bench: Benchmark, inputs: list[np.ndarray], reference: list[np.ndarray],
             threads: int = 1) -> list[External]:
     """PyTorch eager on the benchmark's manifest description, in the benchmark's own layout and, for NCHW
-    convolutions and poolings, also with channels_last inputs. Sets torch's intra-op thread count for the process.
-    A benchmark without a description gets one entry saying so."""
+    convolutions and poolings and for whole models with 4-D tensors (a CNN's input and conv weights), also with
+    channels_last tensors, the layout a performance engineer would pick. Sets torch's intra-op thread count for the
+    process. A benchmark without a description gets one entry saying so."""
     if not bench.torch or not bench.torch.get("fn") or "shapes" not in bench.torch:
         return [External(TORCH, threads, None, False, "no PyTorch baseline: the manifest has no runnable PyTorch "
                                                       "description of this benchmark")]
@@ -104,7 +105,7 @@ def pytorch(bench: Benchmark, inputs: list[np.ndarray], reference: list[np.ndarr
     except (ValueError, KeyError) as exc:
         return [External(TORCH, threads, None, False, f"no PyTorch baseline: {exc}")]
     variants = {TORCH: tensors}
-    if desc["fn"] in NCHW_WINDOWED:
+    if desc["fn"] in NCHW_WINDOWED or (desc["fn"] == "model" and any(t.dim() == 4 for t in tensors)):
         variants[TORCH_CL] = [t.to(memory_format=torch.channels_last) if t.dim() == 4 else t for t in tensors]
     torch.set_num_threads(threads)
     out = []

@@ -257,6 +257,38 @@ def test_f32_exp_is_expanded_and_accurate_over_its_whole_range(tmp_path, vectori
                                             np.nan], dtype=np.float32))
 
 
+
+@pytest.mark.parametrize("vectorized", [False, True], ids=["loops", "vectorized"])
+def test_f32_erf_is_expanded_and_within_2_ulp(tmp_path, vectorized):
+    """f32 erf (exact GELU) becomes arithmetic instead of libm's erff once per lane: within 2 ulp of erf in f64
+    from -6 to 6, odd (signed zeros kept), +-1 at +-10 and +-inf, NaN for NaN."""
+    import ctypes
+    import math as pymath
+
+    import numpy as np
+    from mlir.execution_engine import ExecutionEngine
+    from mlir.runtime import get_ranked_memref_descriptor
+
+    from rl_autoschedular.execution.job import runtime_libraries
+
+    bench = _bench(tmp_path, "erf", EXP.replace("math.exp", "math.erf"))
+    tag = next(iter(op_facts(bench.text).values())).tag
+    schedule = Schedule((OpSchedule(tag, (Action("tile", (1, 16)), Action("vectorize"))),)) if vectorized \
+        else Schedule(())
+    module = _lowered(bench, schedule)
+    assert "erff" not in str(module)  # no libm call
+    engine = ExecutionEngine(module, opt_level=3, shared_libs=runtime_libraries())
+    special = [0.0, -0.0, 1e-30, -1e-30, 10.0, -10.0, np.inf, -np.inf, np.nan]
+    x = np.concatenate([np.linspace(-6, 6, 8192 - len(special)), special]).astype(np.float32).reshape(2, -1)
+    out = np.full_like(x, 7.0)
+    engine.invoke("main", *[ctypes.pointer(ctypes.pointer(get_ranked_memref_descriptor(a))) for a in [x, out]])
+    finite = x.ravel()[:-1]
+    ref = np.array([pymath.erf(float(v)) for v in finite]).astype(np.float32)
+    assert (np.abs(out.ravel()[:-1] - ref) <= 2 * np.spacing(np.abs(ref))).all()
+    tail = out.ravel()[-len(special):]
+    np.testing.assert_array_equal(tail[[0, 1, 4, 5, 6, 7]], np.array([0.0, -0.0, 1.0, -1.0, 1.0, -1.0], np.float32))
+    assert np.signbit(tail[1]) and np.isnan(tail[-1])
+
 ROW_SUM = """
 #map = affine_map<(d0, d1) -> (d0, d1)>
 #map1 = affine_map<(d0, d1) -> (d0, 0)>

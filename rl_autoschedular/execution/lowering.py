@@ -58,8 +58,8 @@ _TO_LOOPS = (
     "convert-vector-to-scf{full-unroll=true},convert-linalg-to-loops,scf-forall-to-parallel,convert-scf-to-openmp,"
     "expand-strided-metadata,lower-affine"
 )
-# Math ops LLVM has no intrinsic for (math.erf of exact GELU) are left by convert-math-to-llvm; they become libm
-# calls (erff, accurate to about 1 ulp) that the JIT resolves in the process. Only the leftovers go to libm, so
+# Math ops LLVM has no intrinsic for (f64 erf; f32 erf is expanded by math_rewrites) are left by
+# convert-math-to-llvm; they become libm calls that the JIT resolves in the process. Only the leftovers go to libm, so
 # exp, tanh & co. keep their intrinsics. On vectors the libm pass unrolls to vector.extract/insert, hence the
 # second convert-vector-to-llvm.
 _LOOPS_TO_LLVM = (

@@ -3,10 +3,13 @@
 LLVM has no vector exp, tanh or powf on x86 without a vector math library, so `llvm.exp` on `vector<8xf32>` becomes
 eight scalar `expf` calls with lane extracts and inserts. The pinned MLIR wheel has no polynomial-approximation pass
 or transform op, so f32 exp is expanded here (Cody-Waite range reduction and a degree-6 polynomial, the classic
-Cephes scheme) into ops that vectorize. The other rewrites feed `math-expand-ops`.
+Cephes scheme) into ops that vectorize, and so is f32 erf (exact GELU, as torch-mlir emits nn.GELU()), which would
+otherwise call libm's erff once per lane. The other rewrites feed `math-expand-ops`.
 """
 
 from __future__ import annotations
+
+import math as pymath
 
 from mlir import ir, passmanager
 from mlir.dialects import arith, math
@@ -119,13 +122,44 @@ def _expand_exp_f32(x: ir.Value) -> ir.Value:
     return arith.select(underflow, c(0.0), arith.select(overflow, c(float("inf")), result))
 
 
-def expand_exp(module: ir.Module) -> int:
-    """Replace every f32 `math.exp` (scalar or vector) with `_expand_exp_f32`; returns how many. f64 keeps libm,
-    whose accuracy its users expect."""
+# erf(x) for |x| < 1/2: x P(x^2), P its Taylor series to x^10, highest degree first (the first term left out is
+# below 3e-8 of erf there).
+_ERF_TAYLOR = tuple(2 / pymath.sqrt(pymath.pi) * (-1) ** n / (pymath.factorial(n) * (2 * n + 1))
+                    for n in reversed(range(6)))
+# erfc(z) for z >= 0 as t exp(-z^2 + Q(t)), t = 1 / (1 + z / 2), with Q the Chebyshev fit of degree 9 published in
+# Numerical Recipes (erfcc; fractional error below 1.2e-7), highest degree first. Used for |x| >= 1/2, where erf is
+# above 0.5 and 1 - erfc loses nothing.
+_ERFC_Q = (0.17087277, -0.82215223, 1.48851587, -1.13520398, 0.27886807, -0.18628806, 0.09678418, 0.37409196,
+           1.00002368, -1.26551223)
+
+
+def _polynomial(x: ir.Value, coefficients: tuple[float, ...], c) -> ir.Value:
+    """Horner's scheme on fused multiply-adds, coefficients highest degree first."""
+    p = c(coefficients[0])
+    for coefficient in coefficients[1:]:
+        p = math.fma(p, x, c(coefficient))
+    return p
+
+
+def _expand_erf_f32(x: ir.Value) -> ir.Value:
+    """Arithmetic equal to erf(x) for an f32 scalar or vector `x` (within a few ulp below |x| = 1/2, 2e-7 above),
+    at the insertion point; its exp is expanded after."""
+    f32 = ir.F32Type.get()
+    c = lambda v: _splat_like(x.type, f32, v)  # noqa: E731
+    small = arith.mulf(x, _polynomial(arith.mulf(x, x), _ERF_TAYLOR, c))
+    z = math.absf(x)
+    t = arith.divf(c(1.0), math.fma(z, c(0.5), c(1.0)))
+    erfc = arith.mulf(t, math.exp(arith.subf(_polynomial(t, _ERFC_Q, c), arith.mulf(z, z))))
+    large = math.copysign(arith.subf(c(1.0), erfc), x)
+    return arith.select(arith.cmpf(arith.CmpFPredicate.OLT, z, c(0.5)), small, large)
+
+
+def _expand_f32(module: ir.Module, name: str, expansion) -> int:
+    """Replace every f32 op `name` (scalar or vector) by `expansion` of its operand; returns how many."""
     found = []
 
     def visit(op):
-        if op.name == "math.exp":
+        if op.name == name:
             t = op.operands[0].type
             element = ir.VectorType(t).element_type if isinstance(t, ir.VectorType) else t
             if isinstance(element, ir.F32Type):
@@ -135,13 +169,15 @@ def expand_exp(module: ir.Module) -> int:
     module.operation.walk(visit)
     for op in found:
         with ir.InsertionPoint(op), op.location:
-            op.results[0].replace_all_uses_with(_expand_exp_f32(op.operands[0]))
+            op.results[0].replace_all_uses_with(expansion(op.operands[0]))
         op.erase()
     return len(found)
 
 
 def rewrite_math(module: ir.Module) -> None:
-    """All rewrites, in order: constant powers, `math-expand-ops`, then exp (which the tanh expansion produces)."""
+    """All rewrites, in order: constant powers, `math-expand-ops`, erf, then exp (which the tanh and erf expansions
+    produce). f64 keeps libm, whose accuracy its users expect."""
     normalize_pows(module)
     passmanager.PassManager.parse(EXPAND_OPS, module.context).run(module.operation)
-    expand_exp(module)
+    _expand_f32(module, "math.erf", _expand_erf_f32)
+    _expand_f32(module, "math.exp", _expand_exp_f32)

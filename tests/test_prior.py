@@ -259,15 +259,26 @@ def test_a_casting_row_sum_is_tiled_so_that_it_vectorizes(tmp_path):
     assert ops["op_1"] == [("tile", (8, limit)), ("vectorize", ())], ops
 
 
-DILATED_CONV = """
-func.func @main(%x: tensor<1x8x12x12xf32>, %w: tensor<8x8x3x3xf32>) -> tensor<1x8x4x4xf32> {
+def _conv(size: int, filters: int, channels: int = 16, stride: int = 1, dilation: int = 1,
+          layout: str = "nchw") -> str:
+    """A 3x3 convolution of one size x size image of `channels` channels into `filters` channels, NCHW/FCHW or
+    NHWC/HWCF."""
+    out = (size - 2 * dilation - 1) // stride + 1
+    if layout == "nchw":
+        x, w = f"tensor<1x{channels}x{size}x{size}xf32>", f"tensor<{filters}x{channels}x3x3xf32>"
+        y, op = f"tensor<1x{filters}x{out}x{out}xf32>", "linalg.conv_2d_nchw_fchw"
+    else:
+        x, w = f"tensor<1x{size}x{size}x{channels}xf32>", f"tensor<3x3x{channels}x{filters}xf32>"
+        y, op = f"tensor<1x{out}x{out}x{filters}xf32>", "linalg.conv_2d_nhwc_hwcf"
+    attrs = f"dilations = dense<{dilation}> : vector<2xi64>, strides = dense<{stride}> : vector<2xi64>"
+    return f"""
+func.func @main(%x: {x}, %w: {w}) -> {y} {{
   %zero = arith.constant 0.0 : f32
-  %e = tensor.empty() : tensor<1x8x4x4xf32>
-  %acc = linalg.fill ins(%zero : f32) outs(%e : tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
-  %y = linalg.conv_2d_nchw_fchw {dilations = dense<2> : vector<2xi64>, strides = dense<2> : vector<2xi64>}
-    ins(%x, %w : tensor<1x8x12x12xf32>, tensor<8x8x3x3xf32>) outs(%acc : tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
-  return %y : tensor<1x8x4x4xf32>
-}
+  %e = tensor.empty() : {y}
+  %acc = linalg.fill ins(%zero : f32) outs(%e : {y}) -> {y}
+  %y = {op} {{{attrs}}} ins(%x, %w : {x}, {w}) outs(%acc : {y}) -> {y}
+  return %y : {y}
+}}
 """
 
 
@@ -275,7 +286,7 @@ def test_a_dilated_convolution_is_not_offered_im2col(tmp_path):
     """Upstream im2col refuses dilations other than 1 ("failed to apply"; four random training programs failed so
     under the prior, whose rule picks im2col for a 3x3 window at stride 2). The mask refuses IM2COL there, and the
     prior changes layout instead; the result verifies."""
-    ops = _verified_prior_schedule(tmp_path, DILATED_CONV)
+    ops = _verified_prior_schedule(tmp_path, _conv(12, 8, channels=8, stride=2, dilation=2))
     assert ops["op_1"][0] == ("layout", ()), ops
 
 
@@ -300,22 +311,6 @@ def test_a_strided_nchw_pooling_over_rows_longer_than_a_vector_is_not_vectorized
     assert ops["op_1"] == [("tile", (0, 1, 1, 0, 0, 0))], ops
 
 
-def _conv(size: int, filters: int, channels: int = 16) -> str:
-    """A 3x3/1 NCHW convolution of `channels` channels at size x size into `filters` channels."""
-    x, w = f"tensor<1x{channels}x{size}x{size}xf32>", f"tensor<{filters}x{channels}x3x3xf32>"
-    y = f"tensor<1x{filters}x{size - 2}x{size - 2}xf32>"
-    return f"""
-func.func @main(%x: {x}, %w: {w}) -> {y} {{
-  %zero = arith.constant 0.0 : f32
-  %e = tensor.empty() : {y}
-  %acc = linalg.fill ins(%zero : f32) outs(%e : {y}) -> {y}
-  %y = linalg.conv_2d_nchw_fchw {{dilations = dense<1> : vector<2xi64>, strides = dense<1> : vector<2xi64>}}
-    ins(%x, %w : {x}, {w}) outs(%acc : {y}) -> {y}
-  return %y : {y}
-}}
-"""
-
-
 def test_a_convolution_with_fewer_pixels_than_filters_becomes_a_matmul(tmp_path):
     """The layout change transposes the whole filter on every call. ResNet-18's last 3x3/1 convs (512 filters over
     2x2 pixels) ran at 10 ms so, 1.0x of unoptimized; as im2col and a matmul of 8-row register tiles over the whole
@@ -332,22 +327,10 @@ def test_a_convolution_keeps_the_layout_change_where_im2col_would_not_vectorize_
     assert ops["op_1"][0] == ("layout", ()), ops
 
 
-NHWC_CONV_7x7 = """
-func.func @main(%x: tensor<1x9x9x16xf32>, %w: tensor<3x3x16x32xf32>) -> tensor<1x7x7x32xf32> {
-  %zero = arith.constant 0.0 : f32
-  %e = tensor.empty() : tensor<1x7x7x32xf32>
-  %acc = linalg.fill ins(%zero : f32) outs(%e : tensor<1x7x7x32xf32>) -> tensor<1x7x7x32xf32>
-  %y = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : vector<2xi64>, strides = dense<1> : vector<2xi64>}
-    ins(%x, %w : tensor<1x9x9x16xf32>, tensor<3x3x16x32xf32>) outs(%acc : tensor<1x7x7x32xf32>) -> tensor<1x7x7x32xf32>
-  return %y : tensor<1x7x7x32xf32>
-}
-"""
-
-
 def test_an_output_row_of_seven_pixels_is_one_register_tile(tmp_path):
     """Rows of 4 pixels do not divide 7 (ResNet's last stage at 224x224), and the register tile shrank to one pixel
     by two vectors: the 512-filter conv ran 1.5x slower so. A single image's row of 7 is now one tile by one
     vector, verified."""
     lanes = Machine.detect().vector_bytes // 4
-    ops = _verified_prior_schedule(tmp_path, NHWC_CONV_7x7)
+    ops = _verified_prior_schedule(tmp_path, _conv(9, 32, layout="nhwc"))
     assert ops["op_1"] == [("tile", (0, 1, 0, 0, 1, 0, 0)), ("tile", (0, 0, 0, lanes, 0, 1, 1)), ("vectorize", ())], ops

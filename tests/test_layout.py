@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import DATA, mlir_opt_replay
 
 from rl_autoschedular.execution.measure import Measurer, compile_schedule
@@ -54,13 +55,20 @@ def test_layout_schedule_replays_with_mlir_opt_on_its_payload(tmp_path):
     assert replay == in_process
 
 
-def test_the_layout_transposes_are_vectorized_and_verify(tmp_path, fast_config):
-    bench = load_benchmark(DATA / "conv2d_bias_relu_nchw_64x56x56_k3.mlir")
+@pytest.mark.parametrize("file, image_tile, filter_tile", [
+    # The image's rows are 58 = 2 x 29 long; the filter's 3x3 window rows are shorter than a vector: taken whole,
+    # one channel by 8 filters.
+    ("conv2d_bias_relu_nchw_64x56x56_k3.mlir", [1, 1, 2, 8], [0, 0, 1, 8]),
+    # A 1x1 window: the filter is a 256x64 matrix, transposed 16 channels by 8 filters.
+    ("conv2d_nchw_64x56x56_k1_f256.mlir", [1, 1, 8, 8], [1, 1, 16, 8]),
+])
+def test_the_layout_transposes_are_vectorized_and_verify(tmp_path, fast_config, file, image_tile, filter_tile):
+    bench = load_benchmark(DATA / file)
     schedule = Schedule((OpSchedule("op_1", (Action("layout"),)),))
     _, script = compile_schedule(bench, schedule)
-    # Each tiled by up to 16 along the loop of its input's contiguous dim and 8 along its own, only by sizes that
-    # divide: the image's rows are 58 = 2 x 29 long, the filter's 3, the result's channels 64.
-    for tag, sizes in (("op_1.nhwc_in", [1, 1, 2, 8]), ("op_1.hwcf", [1, 1, 1, 8]), ("op_1.nchw_out", [1, 16, 1, 8])):
+    # Each tiled by up to 16 along the loop of its input's innermost non-unit dim and 8 along its own, only by sizes
+    # that divide.
+    for tag, sizes in (("op_1.nhwc_in", image_tile), ("op_1.hwcf", filter_tile), ("op_1.nchw_out", [1, 16, 1, 8])):
         assert f'tag = "{tag}"' in script
         assert f"tile_sizes {sizes}" in script, (tag, script)
     assert script.count("transform.structured.vectorize ") == 3

@@ -319,12 +319,21 @@ def test_a_convolution_with_fewer_pixels_than_filters_becomes_a_matmul(tmp_path)
     assert ops["op_1"] == [("im2col", ()), ("tile", (0, 8, 0, 1)), ("vectorize", ())], ops
 
 
-@pytest.mark.parametrize("size, filters", [(18, 64), (8, 64)], ids=["more pixels than filters", "6x6 pixels"])
-def test_a_convolution_keeps_the_layout_change_where_im2col_would_not_vectorize_well(tmp_path, size, filters):
+@pytest.mark.parametrize("size, filters, stride", [(18, 64, 1), (8, 64, 1), (16, 64, 2)],
+                         ids=["more pixels than filters", "6x6 pixels", "3x3/2 into 7x7"])
+def test_a_convolution_keeps_the_layout_change_where_im2col_would_not_vectorize_well(tmp_path, size, filters,
+                                                                                      stride):
     """With more output pixels than filters, or pixels that leave part of a vector (6x6 outputs ran 2x slower as
-    im2col), the layout change stays."""
-    ops = _verified_prior_schedule(tmp_path, _conv(size, filters))
+    im2col; ResNet-18's 3x3/2 conv of 512 filters into 7x7 4.5x slower), the layout change stays."""
+    ops = _verified_prior_schedule(tmp_path, _conv(size, filters, stride=stride))
     assert ops["op_1"][0] == ("layout", ()), ops
+
+
+def test_a_strided_convolution_whose_pixels_fill_vectors_becomes_a_matmul(tmp_path):
+    """A 3x3/2 window copies the input about twice into im2col's matrix; over 8x8 pixels that is cheaper than the
+    layout change's transposes."""
+    ops = _verified_prior_schedule(tmp_path, _conv(17, 16, stride=2))
+    assert ops["op_1"][0] == ("im2col", ()), ops
 
 
 def test_an_output_row_of_seven_pixels_is_one_register_tile(tmp_path):

@@ -5,11 +5,11 @@ proposes one action at a time, always one the masks allow. The env puts its prop
 policy starts from it:
 
 - an NCHW convolution changes layout (L), so that it decomposes to a 1-D op that vectorizes, or with a 1x1 window,
-  a stride, or no more output pixels than filters becomes a matmul (IM2COL); a convolution or pooling gets its
-  window rows tiled to 1 (decomposable), then a register tile, then V; an NCHW depthwise convolution (no 1-D form
-  upstream) puts channels outermost, tiles (channel, row) pairs and its window to 1, then V (its unit loops fold
-  away, which leaves rows of plain loads), and a strided NCHW pooling over rows longer than a vector is tiled by
-  rows without V (vectorized, its strided reads become shuffles);
+  a stride, or no more output pixels than filters, and pixels that fill whole vectors, becomes a matmul (IM2COL);
+  a convolution or pooling gets its window rows tiled to 1 (decomposable), then a register tile, then V; an NCHW
+  depthwise convolution (no 1-D form upstream) puts channels outermost, tiles (channel, row) pairs and its window
+  to 1, then V (its unit loops fold away, which leaves rows of plain loads), and a strided NCHW pooling over rows
+  longer than a vector is tiled by rows without V (vectorized, its strided reads become shuffles);
 - a contraction (a reduction whose body multiplies and adds, over two or more parallel loops: matmul, batch
   matmul, im2col'd convolutions) gets an outer tile whose B panel fits in a quarter of L2, its vector operand packed
   (P), a register tile of 4 rows by two vectors, then V; when its B operand is a weight transpose (a linear
@@ -137,11 +137,12 @@ class HeuristicPrior:
             # the smaller one at any stride, if the pixels, which the matmul vectorizes, fill whole vectors (6x6
             # and 3x3 outputs ran 2x slower so). ResNet-18's last 3x3/1 convs at a 64x64 input: 512 filters at
             # 2x2, 10.6 -> 0.5 ms; 256 at 4x4, 1.17 -> 0.22; 128 at 8x8, 0.46 -> 0.25 (64 at 16x16: 0.25 against
-            # 0.31 through the layout change).
+            # 0.31 through the layout change). Either way only where the pixels fill whole vectors: a 3x3/2 conv
+            # of 512 filters into 7x7 took 19.6 ms as a matmul, 4.3 ms through the layout change.
             pixels = st.bounds[2] * st.bounds[3]
-            few_pixels = pixels <= st.bounds[1] and (pixels % lanes == 0 or lanes % pixels == 0)
+            fills = pixels % lanes == 0 or lanes % pixels == 0
             few_copies = st.bounds[5] * st.bounds[6] <= 3 * _stride(st) ** 2
-            return ("IM2COL" if few_copies or few_pixels else "L"), ()
+            return ("IM2COL" if fills and (few_copies or pixels <= st.bounds[1]) else "L"), ()
         if st.name.startswith(_WINDOWED):
             return self._windowed(st, lanes)
         reductions = [i for i in range(n) if st.kinds[i] == "reduction"]

@@ -9,8 +9,6 @@ otherwise call libm's erff once per lane. The other rewrites feed `math-expand-o
 
 from __future__ import annotations
 
-import math as pymath
-
 from mlir import ir, passmanager
 from mlir.dialects import arith, math
 
@@ -127,28 +125,24 @@ def _expand_exp_f32(x: ir.Value) -> ir.Value:
     return arith.select(underflow, c(0.0), arith.select(overflow, c(float("inf")), result))
 
 
-# erf(x) for |x| < 1/2: x P(x^2), P its Taylor series to x^10, highest degree first (the first term left out is
-# below 3e-8 of erf there).
-_ERF_TAYLOR = tuple(2 / pymath.sqrt(pymath.pi) * (-1) ** n / (pymath.factorial(n) * (2 * n + 1))
-                    for n in reversed(range(6)))
-# erfc(z) for z >= 0 as t exp(-z^2 + Q(t)), t = 1 / (1 + z / 2), with Q the Chebyshev fit of degree 9 published in
-# Numerical Recipes (erfcc; fractional error below 1.2e-7), highest degree first. Used for |x| >= 1/2, where erf is
-# above 0.5 and 1 - erfc loses nothing.
-_ERFC_Q = (0.17087277, -0.82215223, 1.48851587, -1.13520398, 0.27886807, -0.18628806, 0.09678418, 0.37409196,
-           1.00002368, -1.26551223)
+# erf(x) = x P(x^2) / Q(x^2) on [-4, 4], where erf(4) rounds to 1 in f32, with x clamped there: a rational fit of
+# erf(x)/x in x^2 made for this project (least squares weighted toward its worst points, relative error 7e-8 in
+# f64), highest degree first. One branch, no exp: exact GELU over 64x1024 took 0.043 ms (PyTorch 0.069) against
+# 0.12 ms with a Taylor series below 1/2 and t exp(-x^2 + Q(t)) above, both computed and one selected.
+_ERF_P = (1.911018940314868e-08, -1.9422939675425854e-06, 0.00014729082500374567, 0.003990837731461312,
+          0.05152585253683537, 0.2071319612133228, 1.1283790943874739)
+_ERF_Q = (0.0010211690682331376, 0.014958662645400852, 0.11797358121602665, 0.5168971727442291, 1.0)
+_ERF_CLAMP = 4.0
 
 
 def _expand_erf_f32(x: ir.Value) -> ir.Value:
-    """Arithmetic equal to erf(x) within 2 ulp for an f32 scalar or vector `x`, at the insertion point; its exp is
-    expanded after."""
+    """Arithmetic equal to erf(x) within 6 ulp (4e-7) for an f32 scalar or vector `x`, at the insertion point;
+    odd, with signed zeros kept and NaN propagated (minimumf and maximumf keep it)."""
     f32 = ir.F32Type.get()
     c = lambda v: _splat_like(x.type, f32, v)  # noqa: E731
-    small = arith.mulf(x, _polynomial(arith.mulf(x, x), _ERF_TAYLOR, c))
-    z = math.absf(x)
-    t = arith.divf(c(1.0), math.fma(z, c(0.5), c(1.0)))
-    erfc = arith.mulf(t, math.exp(arith.subf(_polynomial(t, _ERFC_Q, c), arith.mulf(z, z))))
-    large = math.copysign(arith.subf(c(1.0), erfc), x)
-    return arith.select(arith.cmpf(arith.CmpFPredicate.OLT, z, c(0.5)), small, large)
+    clamped = arith.maximumf(arith.minimumf(x, c(_ERF_CLAMP)), c(-_ERF_CLAMP))
+    s = arith.mulf(clamped, clamped)
+    return arith.mulf(clamped, arith.divf(_polynomial(s, _ERF_P, c), _polynomial(s, _ERF_Q, c)))
 
 
 def _expand_f32(module: ir.Module, name: str, expansion) -> int:
@@ -172,8 +166,8 @@ def _expand_f32(module: ir.Module, name: str, expansion) -> int:
 
 
 def rewrite_math(module: ir.Module) -> None:
-    """All rewrites, in order: constant powers, `math-expand-ops`, erf, then exp (which the tanh and erf expansions
-    produce). f64 keeps libm, whose accuracy its users expect."""
+    """All rewrites, in order: constant powers, `math-expand-ops`, erf, then exp (which the tanh expansion
+    produces). f64 keeps libm, whose accuracy its users expect."""
     normalize_pows(module)
     passmanager.PassManager.parse(EXPAND_OPS, module.context).run(module.operation)
     _expand_f32(module, "math.erf", _expand_erf_f32)

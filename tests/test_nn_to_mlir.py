@@ -42,6 +42,24 @@ MODELS = textwrap.dedent('''
         return nn.Sequential(nn.Linear(16, 16), nn.LayerNorm(16))
 
 
+    class RMSNorm(nn.Module):  # LLaMA's: x.pow(2) is an fpowi, not the x * x of layer norm's variance
+        def forward(self, x):
+            return x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + 1e-6)
+
+
+    def rms():
+        return nn.Sequential(nn.Linear(16, 16), RMSNorm())
+
+
+    class RootOfCube(nn.Module):  # an odd power keeps the sign: the sqrt stays unprovable
+        def forward(self, x):
+            return torch.sqrt(x.pow(3) + 0.5)
+
+
+    def cube_root():
+        return RootOfCube()
+
+
     class RootOfInput(nn.Module):
         def forward(self, x):
             return torch.sqrt(x) * 2.0
@@ -165,11 +183,11 @@ def domain_dataset(tmp_path_factory):
     root = tmp_path_factory.mktemp("nn_domain")
     (root / "tiny_nn_models.py").write_text(MODELS)
     sys.path.insert(0, str(root))
-    specs = [{"module": "tiny_nn_models:norm", "input_shape": [2, 16]},
-             {"module": "tiny_nn_models:root", "input_shape": [2, 8]}]
+    names = ["norm", "rms", "cube_root", "root"]
+    specs = [{"module": f"tiny_nn_models:{name}", "input_shape": [2, 16]} for name in names]
     writer = dataset_writer.Writer(root / "out")
     rows = [nn_to_mlir.convert(name, result, writer, [2])
-            for name, result in zip(["norm", "root"], nn_to_mlir.export_all(specs))]
+            for name, result in zip(names, nn_to_mlir.export_all(specs))]
     writer.finish()
     sys.path.remove(str(root))
     return root / "out", rows, writer.entries
@@ -178,10 +196,14 @@ def domain_dataset(tmp_path_factory):
 def test_a_partial_math_op_is_extracted_with_the_producers_that_keep_it_in_its_domain(domain_dataset, tmp_path):
     out, rows, entries = domain_dataset
     rsqrt = [e for e in entries if "math.rsqrt" in (out / e["file"]).read_text()]
-    assert rsqrt and all(e["source"]["model"] == "norm" for e in rsqrt)
-    for entry in rsqrt:  # the rsqrt comes with the variance: the square of the centred input, summed
+    assert {e["source"]["model"] for e in rsqrt} == {"norm", "rms"}
+    for entry in rsqrt:  # the rsqrt comes with the variance or the mean square: a square, summed
         text = (out / entry["file"]).read_text()
-        assert "arith.mulf" in text and '"reduction"' in text, entry["file"]
+        assert ("arith.mulf" in text or "math.fpowi" in text) and '"reduction"' in text, entry["file"]
+    rms = next(r for r in rows if r["model"] == "rms")
+    assert not rms["skipped"] and any(e["source"]["model"] == "rms" and e["family"] == "model" for e in entries)
+    cube = next(r for r in rows if r["model"] == "cube_root")
+    assert any(r.startswith("whole model: domain: math.sqrt") for r in cube["skipped"])
     # sqrt of the model input cannot be made valid: neither the op, its blocks nor the whole model is written.
     root = next(r for r in rows if r["model"] == "root")
     assert not [e for e in entries if e["source"]["model"] == "root" and "math.sqrt" in (out / e["file"]).read_text()]

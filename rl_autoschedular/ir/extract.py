@@ -153,17 +153,34 @@ def _weaker(*signs):
     return min(signs, key=lambda s: _SIGN_ORDER[s])
 
 
-def _const_sign(op):
-    """The sign of an arith.constant's float or integer value(s), or None."""
+def _const_value(op) -> int | float | None:
+    """The float or integer value of an arith.constant (scalar or splat), or None."""
     attr = op.attributes["value"]
     if isinstance(attr, ir.DenseElementsAttr):
         if not attr.is_splat:
             return None
         attr = attr.get_splat_value()
     value = getattr(attr, "value", None)
-    if not isinstance(value, (int, float)):
+    return value if isinstance(value, (int, float)) else None
+
+
+def _const_sign(op):
+    """The sign of an arith.constant's float or integer value(s), or None."""
+    value = _const_value(op)
+    if value is None:
         return None
     return "pos" if value > 0 else "nonneg" if value == 0 else None
+
+
+def _power_sign(op, base):
+    """The sign of x^n (math.fpowi, math.powf) from its base's sign: an even constant n makes it non-negative
+    (RMSNorm's x.pow(2) is fpowi(x, 2)), any n keeps a positive or non-negative base's sign."""
+    exponent = op.operands[1]
+    constant = isinstance(exponent, ir.OpResult) and _owner(exponent).name == "arith.constant"
+    n = _const_value(_owner(exponent)) if constant else None
+    if n is not None and float(n).is_integer() and int(n) % 2 == 0:
+        return base or "nonneg"
+    return base
 
 
 class _Signs:
@@ -206,13 +223,15 @@ class _Signs:
         if isinstance(value, ir.BlockArgument):
             return env.get(_body_key(value), (None, None))[0]
         op = _owner(value)
-        if op.name not in _BODY_SIGN and op.name != "arith.constant":
+        if op.name not in _BODY_SIGN and op.name not in _POWERS and op.name != "arith.constant":
             return self.of(value) if _is_main_value(value) else None
         if op.name == "arith.constant":
             return _const_sign(op)
         signs = [self._body_value(v, env) for v in op.operands]
         if op.name == "arith.mulf" and _same_source(op.operands[0], op.operands[1], env):
             return "nonneg" if signs[0] is None else signs[0]  # a square
+        if op.name in _POWERS:
+            return _power_sign(op, signs[0])
         return _BODY_SIGN[op.name](signs)
 
 
@@ -245,6 +264,7 @@ _BODY_SIGN = {  # body op -> sign of its result from its operands' signs
     "math.exp": lambda s: "pos", "math.absf": lambda s: "nonneg", "math.sqrt": lambda s: "nonneg",
     "math.rsqrt": lambda s: "pos",
 }
+_POWERS = ("math.fpowi", "math.powf")  # signs from _power_sign
 
 
 def domain_problem(ops: list, chosen: list[int]) -> str | None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rl_autoschedular.execution.job import compare, verify_dtype
+from rl_autoschedular.execution.job import compare, keep_freed_memory, verify_dtype
 from rl_autoschedular.execution.measure import compute_dtype, reduction_size
 from rl_autoschedular.execution.reference import IreeError, IreeProgram, compile_iree
 from rl_autoschedular.execution.torch_fns import NCHW_WINDOWED, torch_callable, torch_dtype
@@ -39,7 +39,9 @@ class Timing:
 
 
 def time_calls(fn: Callable[[], object], warmup: int = 3, runs: int = 30) -> Timing:
-    """Time `runs` calls of fn() after `warmup` untimed ones."""
+    """Time `runs` calls of fn() after `warmup` untimed ones, with the malloc settings our own code is timed
+    with."""
+    keep_freed_memory()
     for _ in range(warmup):
         fn()
     times = []

@@ -34,8 +34,10 @@ def main() -> None:
     die_with_parent(int(os.environ.get("MLIR_RL_PARENT_PID", os.getppid())))
     conn = Connection(int(os.environ[CHANNEL_ENV]))
 
-    from rl_autoschedular.execution.job import compile_job, harness_error, run_job
+    from rl_autoschedular.execution.job import compile_job, harness_error, keep_freed_memory, run_job
     from rl_autoschedular.execution.lowering import LoweringError, ScheduleError
+
+    keep_freed_memory()
 
     while True:
         try:

@@ -189,6 +189,42 @@ def test_the_shipped_policy_fits_the_env_it_is_used_with():
     assert env.done and not info.get("invalid_action") and len(steps[0]) >= len(env.benches[0].order)
 
 
+# LLaMA's up-projection: 688 hidden units, a size no training benchmark has.
+LLAMA_UP = """
+func.func @main(%x: tensor<32x256xf32>, %w: tensor<256x688xf32>) -> tensor<32x688xf32> {
+  %zero = arith.constant 0.000000e+00 : f32
+  %o = tensor.empty() : tensor<32x688xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%o : tensor<32x688xf32>) -> tensor<32x688xf32>
+  %y = linalg.matmul ins(%x, %w : tensor<32x256xf32>, tensor<256x688xf32>)
+      outs(%acc : tensor<32x688xf32>) -> tensor<32x688xf32>
+  return %y : tensor<32x688xf32>
+}
+"""
+
+
+def test_the_shipped_policy_plays_the_prior_on_shapes_it_never_trained_on(tmp_path):
+    """Where training taught it nothing, the shipped policy must not depart from the prior: the one it replaced
+    took register tiles 4 wide instead of the prior's 16 on this matmul (1.27 against 0.53 ms on LLaMA's MLP).
+    Both schedules are played in proxy mode (nothing measured)."""
+    import torch
+
+    from rl_autoschedular.agent.inference import load_policy
+    from rl_autoschedular.agent.trainer import play
+    from rl_autoschedular.env.prior import HeuristicPrior
+    from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv
+
+    path = tmp_path / "llama_up.mlir"
+    path.write_text(LLAMA_UP)
+    policy, cfg, _ = load_policy(DEFAULT_CHECKPOINT)
+    bench = load_benchmark(path)
+    envs = [MlirSchedulingEnv([bench], None, cfg.env.model_copy(update={"reward_mode": "proxy"})) for _ in range(2)]
+    play(policy, torch.device("cpu"), envs[:1], [bench.name], greedy=True)
+    play(policy, torch.device("cpu"), envs[1:], [bench.name], greedy=True, prior=HeuristicPrior(1), guided=[True])
+    ours, prior = (json.loads(e.schedule().canonical()) for e in envs)
+    assert ours == prior
+    assert any(a.get("sizes") == [4, 0, 1] for op in prior for a in op["actions"]), prior  # 4 rows x all 16
+
+
 
 def test_per_op_rows_cut_a_relaid_producer_from_the_relaid_program(tmp_path):
     """The bias broadcast before a conv that changes layout is NHWC in the program the agent scheduled: its tile

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ctypes
 import math
 import os
+import resource
 import statistics
 import sys
 import time
@@ -235,12 +236,14 @@ def run_job(engine, job: Job) -> dict:
     for _ in range(job.timing.warmup):
         engine.invoke("main", *args)
     times: list[int] = []
+    faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
     while len(times) < job.timing.max_runs:
         start = time.perf_counter_ns()
         engine.invoke("main", *args)
         times.append(time.perf_counter_ns() - start)
         if len(times) >= job.timing.min_runs and sum(times) >= job.timing.target_seconds * 1e9:
             break
+    faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults
     mean = statistics.fmean(times)
     return {
         "status": "ok",
@@ -250,4 +253,5 @@ def run_job(engine, job: Job) -> dict:
         "max_ns": max(times),
         "cv": statistics.pstdev(times) / mean if mean else 0.0,
         "runs": len(times),
+        "page_faults": faults / len(times),
     }

@@ -55,6 +55,7 @@ class Measurement:
     jit_ms: float | None = None
     attempts: int = 1  # runs of the job it took: 2 when a timeout or crash was retried
     phase: str | None = None  # of a crash or timeout: "compile" or "run", where the worker died or was stopped
+    page_faults: float | None = None  # minor page faults per timed run (0 when the program reuses its memory)
 
     @property
     def verified(self) -> bool:
@@ -177,7 +178,7 @@ class Measurer:
 
     def _result(self, bench: Benchmark, raw: dict, baseline_ns: int | None, cached: bool) -> Measurement:
         fields = {k: raw.get(k) for k in ("status", "message", "time_ns", "cv", "min_ns", "max_ns",
-                                          "apply_ms", "lower_ms", "jit_ms", "phase")}
+                                          "apply_ms", "lower_ms", "jit_ms", "phase", "page_faults")}
         m = Measurement(name=bench.name, threads=self.config.threads, runs=raw.get("runs", 0) or 0,
                         baseline_ns=baseline_ns, cached=cached, attempts=raw.get("attempts", 1), **fields)
         m.message = m.message or ""

@@ -185,7 +185,7 @@ def plain_loop(row: list[int]) -> int | None:
 
 # Points a vector transpose may hold: its lowering goes element by element, and LLVM's time grows with it (an
 # interchanged rank-5 attention transpose compiled in 1 s at 256 points, 5 s at 512, past the 10 s limit at 2048).
-_TRANSPOSE_VECTOR_LIMIT = 256
+TRANSPOSE_VECTOR_LIMIT = 256
 # Rows (the tile's points over its innermost loop) a vector may hold: each row is lowered on its own, and LLVM's
 # time grows faster than their number (a 2x2 average pool over 512 channels: 128 rows compiled in 0.24 s, 256 in
 # 0.6 s, 512 in 3.8 s, 1024 past the 10 s limit). A body with math ops expands each row into dozens of instructions:
@@ -235,7 +235,7 @@ def unit_foldable(st: OpState) -> bool:
     """V of a convolution or pooling that `decompose` cannot make 1-D (NCHW depthwise, an interchanged conv): its
     loops of one iteration fold away, and what is left reads plain loops. A reduction loop must have been tiled,
     so that the op sits alone in that loop, where the builder folds. A vector that would be transposed holds at
-    most `_TRANSPOSE_VECTOR_LIMIT` points."""
+    most `TRANSPOSE_VECTOR_LIMIT` points."""
     reads = _plain_reads(st, True) if st.reduction_tiled and st.name.startswith(_WINDOWED_PREFIXES) else None
     if reads is None:
         return False
@@ -244,7 +244,7 @@ def unit_foldable(st: OpState) -> bool:
         return True  # a contraction's operands become outer products, not transposes
     inner = live[-1]
     transposes = any(d and d[-1] not in (None, inner) and inner in d[:-1] for d in reads)
-    return not transposes or math.prod(st.bounds) <= _TRANSPOSE_VECTOR_LIMIT
+    return not transposes or math.prod(st.bounds) <= TRANSPOSE_VECTOR_LIMIT
 
 
 def can_vectorize(cfg: EnvConfig, st: OpState) -> bool:
@@ -261,7 +261,7 @@ def can_vectorize(cfg: EnvConfig, st: OpState) -> bool:
     # lanes, 1.8 s at 128, 41 s at 768).
     if CASTS & st.info.arith_counts.keys() and st.bounds[-1] > cfg.cast_vector_limit:
         return False
-    if math.prod(st.bounds) > _TRANSPOSE_VECTOR_LIMIT and _transposes(st):
+    if math.prod(st.bounds) > TRANSPOSE_VECTOR_LIMIT and _transposes(st):
         return False
     rows = math.prod(st.bounds[:-1])
     if rows > (_MATH_VECTOR_ROWS if any(k.startswith("math.") for k in st.info.arith_counts) else _VECTOR_ROWS):

@@ -17,7 +17,8 @@ policy starts from it:
 - any other reduction (row sums, maxima) keeps its rows short and its reduction whole up to L1's share (with a
   casting body, as torch-mlir's f64 layer-norm sums have, no longer than V allows), then V;
 - a transpose (an elementwise op reading an input through a permutation whose innermost dim another loop walks)
-  gets a 2-D tile, two vectors along the input's contiguous loop by one vector along the output's, then V: tiled
+  gets a 2-D tile, two vectors along the input's contiguous loop by one vector along the output's (one by one
+  where two would be more points than V transposes, as with AVX-512), then V: tiled
   by rows, each vector gathers its lanes one by one (a 256x1024 f32 transpose took 0.87 ms tiled 1x1 or by rows
   and 0.11 ms tiled 16x8; in the GPT block the weight transposes before its matmuls were 1.7 of 4.0 ms);
 - an elementwise op collapses small trailing dims (FLAT), fuses its producer into its row tiles (TPF) when it has
@@ -37,7 +38,14 @@ from pathlib import Path
 import gymnasium as gym
 import numpy as np
 
-from rl_autoschedular.env.actions import ACTION_TYPES, OpState, flattenable, pack_flags, plain_loop
+from rl_autoschedular.env.actions import (
+    ACTION_TYPES,
+    TRANSPOSE_VECTOR_LIMIT,
+    OpState,
+    flattenable,
+    pack_flags,
+    plain_loop,
+)
 from rl_autoschedular.env.search import make_action
 from rl_autoschedular.ir.op_info import CASTS, OpInfo
 
@@ -168,7 +176,9 @@ class HeuristicPrior:
             if tiled:
                 return "V", ()
             sizes = [1] * n
-            sizes[across], sizes[-1] = 2 * lanes, lanes
+            # Two vectors by one, within the points V may transpose: 16x8 with AVX2, 16x16 with AVX-512 (32x16 was
+            # masked, and the transpose left as scalar loops).
+            sizes[across], sizes[-1] = (2 * lanes if 2 * lanes * lanes <= TRANSPOSE_VECTOR_LIMIT else lanes), lanes
             return self._first_tile(sizes)
         if first and st.bounds[-1] < 2 * lanes and flattenable(st):
             return "FLAT", ()

@@ -233,6 +233,38 @@ def test_a_linear_layers_weight_transpose_is_fused_into_the_matmuls_column_tiles
     assert transpose == [("tile", (2 * lanes if lanes <= 8 else lanes, lanes)), ("vectorize", ())]
 
 
+ONE_ROW_LINEAR = """
+func.func @main(%w: tensor<96x512xf32>, %x: tensor<1x512xf32>) -> tensor<1x96xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<512x96xf32>
+  %wt = linalg.transpose ins(%w : tensor<96x512xf32>) outs(%e : tensor<512x96xf32>) permutation = [1, 0]
+  %o = tensor.empty() : tensor<1x96xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%o : tensor<1x96xf32>) -> tensor<1x96xf32>
+  %y = linalg.matmul ins(%x, %wt : tensor<1x512xf32>, tensor<512x96xf32>) outs(%acc : tensor<1x96xf32>)
+    -> tensor<1x96xf32>
+  return %y : tensor<1x96xf32>
+}
+"""
+
+
+def test_a_one_row_linear_layer_is_a_dot_product_of_four_weight_rows_at_a_time(tmp_path):
+    """Batch 1: the loader folds the weight's transpose away (test_simplify), and the prior tiles the dot product
+    4 rows of W by 256 of the reduction. The builder vectorizes each row as one horizontal sum, without forming a
+    contraction (its outer products transposed both tiles: 5x slower on 1x1024 @ (2048x1024).T). Verified."""
+    from rl_autoschedular.execution.measure import compile_schedule
+    from rl_autoschedular.execution.schedule import Action, OpSchedule, Schedule
+
+    ops = _verified_prior_schedule(tmp_path, ONE_ROW_LINEAR)
+    assert ops == {"op_1": [("tile", (0, 4, 256)), ("vectorize", ())]}, ops
+    bench = load_benchmark(tmp_path / "program.mlir")
+    dot = Schedule((OpSchedule("op_1", (Action("tile", (0, 4, 256)), Action("vectorize"))),))
+    script = compile_schedule(bench, dot)[1]
+    assert 'lowering_strategy = "innerreduction"' in script and "reduction_to_contract" not in script, script
+    (tmp_path / "linear.mlir").write_text(LINEAR)
+    matmul = Schedule((OpSchedule("op_2", (Action("tile", (4, 16, 1)), Action("vectorize"))),))
+    assert "reduction_to_contract" in compile_schedule(load_benchmark(tmp_path / "linear.mlir"), matmul)[1]
+
+
 CASTING_SUM = """
 #id = affine_map<(d0, d1) -> (d0, d1)>
 #row = affine_map<(d0, d1) -> (d0, 0)>

@@ -215,3 +215,56 @@ def test_layer_norm_merges_without_recomputing_row_values_and_verifies(tmp_path,
         assert m.baseline(bench).verified
         scheduled = m.measure(bench, schedule)
     assert scheduled.status == "ok" and scheduled.verified, scheduled.message
+
+
+# torch-mlir's linear layers, x @ W.T: one of one row (a batch of one), one of 16 rows, and a one-row one whose
+# transposed weight is also returned.
+LINEARS = """
+func.func @main(%x: tensor<1x64xf32>, %xs: tensor<16x64xf32>, %w: tensor<96x64xf32>, %v: tensor<32x64xf32>)
+    -> (tensor<1x96xf32>, tensor<16x96xf32>, tensor<1x32xf32>, tensor<64x32xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<64x96xf32>
+  %wt = linalg.transpose ins(%w : tensor<96x64xf32>) outs(%e : tensor<64x96xf32>) permutation = [1, 0]
+  %o = tensor.empty() : tensor<1x96xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%o : tensor<1x96xf32>) -> tensor<1x96xf32>
+  %y = linalg.matmul ins(%x, %wt : tensor<1x64xf32>, tensor<64x96xf32>) outs(%acc : tensor<1x96xf32>)
+    -> tensor<1x96xf32>
+  %e2 = tensor.empty() : tensor<64x96xf32>
+  %wt2 = linalg.transpose ins(%w : tensor<96x64xf32>) outs(%e2 : tensor<64x96xf32>) permutation = [1, 0]
+  %o2 = tensor.empty() : tensor<16x96xf32>
+  %acc2 = linalg.fill ins(%zero : f32) outs(%o2 : tensor<16x96xf32>) -> tensor<16x96xf32>
+  %ys = linalg.matmul ins(%xs, %wt2 : tensor<16x64xf32>, tensor<64x96xf32>) outs(%acc2 : tensor<16x96xf32>)
+    -> tensor<16x96xf32>
+  %e3 = tensor.empty() : tensor<64x32xf32>
+  %vt = linalg.transpose ins(%v : tensor<32x64xf32>) outs(%e3 : tensor<64x32xf32>) permutation = [1, 0]
+  %o3 = tensor.empty() : tensor<1x32xf32>
+  %acc3 = linalg.fill ins(%zero : f32) outs(%o3 : tensor<1x32xf32>) -> tensor<1x32xf32>
+  %z = linalg.matmul ins(%x, %vt : tensor<1x64xf32>, tensor<64x32xf32>) outs(%acc3 : tensor<1x32xf32>)
+    -> tensor<1x32xf32>
+  return %y, %ys, %z, %vt : tensor<1x96xf32>, tensor<16x96xf32>, tensor<1x32xf32>, tensor<64x32xf32>
+}
+"""
+
+
+def test_a_one_row_linear_layer_reads_its_weight_untransposed_and_computes_the_same(tmp_path, fast_config):
+    """A batch of one transposed the whole weight to read it once: the loader folds that transpose into the
+    matmul, which becomes a dot product of the row with each row of W. A 16-row matmul keeps its transpose (the
+    prior fuses it into column tiles), and so does one whose transpose is used elsewhere."""
+    import numpy as np
+
+    from rl_autoschedular.execution.job import random_inputs
+
+    path = tmp_path / "linears.mlir"
+    path.write_text(LINEARS)
+    bench = load_benchmark(path)
+    assert bench.text.count("linalg.transpose") == 2 and bench.text.count("linalg.matmul") == 2, bench.text
+    facts = op_facts(bench.text)
+    dots = [f for f in facts.values() if f.dot]
+    assert [(f.name, f.bounds) for f in dots] == [("linalg.generic", (1, 96, 64))]
+    with Measurer(tmp_path / "cache", fast_config) as m:
+        x, xs, w, v = random_inputs([(s.shape, s.dtype) for s in bench.inputs], fast_config.seed)
+        y, ys, z, vt = m.reference(bench)  # outputs of our lowering, confirmed by IREE
+    np.testing.assert_allclose(y, x @ w.T, rtol=1e-4, atol=1e-4)
+    np.testing.assert_allclose(ys, xs @ w.T, rtol=1e-4, atol=1e-4)
+    np.testing.assert_allclose(z, x @ v.T, rtol=1e-4, atol=1e-4)
+    np.testing.assert_array_equal(vt, v.T)

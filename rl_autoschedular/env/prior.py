@@ -13,7 +13,8 @@ policy starts from it:
 - a contraction (a reduction whose body multiplies and adds, over two or more parallel loops: matmul, batch
   matmul, im2col'd convolutions) gets an outer tile whose B panel fits in a quarter of L2, its vector operand packed
   (P), a register tile of 4 rows by two vectors, then V; when its B operand is a weight transpose (a linear
-  layer, x @ W.T), the transpose is fused into column tiles of four vectors (TPF) instead, with no P;
+  layer, x @ W.T), the transpose is fused into column tiles of four vectors (TPF) instead, with no P; a dot
+  product (a one-row linear layer, whose transpose the loader folds away) takes 4 rows by 256 of the reduction;
 - any other reduction (row sums, maxima) keeps its rows short and its reduction whole up to L1's share (with a
   casting body, as torch-mlir's f64 layer-norm sums have, no longer than V allows), then V;
 - a transpose (an elementwise op reading an input through a permutation whose innermost dim another loop walks)
@@ -225,6 +226,16 @@ class HeuristicPrior:
         n = st.n_loops
         tiles = st.tilings + int(st.parallel)  # a parallel first tile (TP) does not count in `tilings`
         fused = any(a.kind == "tile_fuse" for a in st.actions)
+        if st.info.is_dot_product and not st.interchanged:
+            if tiles:
+                return "V", ()
+            # A dot product (a one-row linear layer, its weight read untransposed): 4 rows of the weight at a time,
+            # 256 deep, each row one horizontal sum. 1x1024 @ (2048x1024).T: 0.12 ms (0.13 by 8x64 or 4x128).
+            sizes = [1 if i in parallel[:-1] else 0 for i in range(n)]
+            sizes[parallel[-1]] = 4
+            for i in reductions:
+                sizes[i] = 0 if st.bounds[i] <= 256 else 256
+            return self._first_tile(sizes)
         if tiles == 0 and fuses_weight_transpose(st, producer):
             # A linear layer's weight transpose (torch-mlir's x @ W.T): fused into column tiles of four vectors, it
             # is transposed one panel at a time into a buffer the register tile reads contiguously, and never

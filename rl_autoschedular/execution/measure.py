@@ -78,7 +78,8 @@ def op_facts(text: str) -> dict[str, OpFacts]:
         stores = [a.operand for a in o.accesses if a.role == "store"]
         init = o.operand_producers[stores[0]] if stores and o.operand_producers else None
         fill = init if names.get(init) == "linalg.fill" else None
-        facts[o.tag] = OpFacts(o.tag, o.name, tuple(l.kind for l in o.loops), fill, tuple(l.bound for l in o.loops))
+        facts[o.tag] = OpFacts(o.tag, o.name, tuple(l.kind for l in o.loops), fill, tuple(l.bound for l in o.loops),
+                               o.is_dot_product)
     return facts
 
 

@@ -30,7 +30,12 @@ from rl_autoschedular.ir.analysis import (
     unstructured_ops,
 )
 from rl_autoschedular.ir.legacy import LegacyError, adapt_legacy
-from rl_autoschedular.ir.simplify import drop_unused_results, fold_transpose_chains, fuse_elementwise_chains
+from rl_autoschedular.ir.simplify import (
+    drop_unused_results,
+    fold_matvec_transposes,
+    fold_transpose_chains,
+    fuse_elementwise_chains,
+)
 
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = 1
@@ -135,6 +140,7 @@ def load_benchmark(path: str | Path, name: str | None = None, *, flops: int | No
     _decompose_aggregates(path, module)
     drop_unused_results(module)
     fold_transpose_chains(module)
+    fold_matvec_transposes(module)
     fuse_elementwise_chains(module)
     if "tensor.concat" in str(module):
         script = ir.Module.parse(_DECOMPOSE_CONCAT, module.context)

@@ -62,3 +62,14 @@ class OpInfo:
         """A JSON-ready dict: tag, name, loops, accesses, arith_counts, producers, consumers, dtype, shapes and the
         direct producer of each operand."""
         return asdict(self)
+
+    @property
+    def is_dot_product(self) -> bool:
+        """Whether the innermost loop is a reduction along which every input (two or more) is contiguous, in the
+        analysed loop order: a one-row matmul against an untransposed weight, y[j] = sum_k x[k] W[j, k]. Its tile
+        vectorizes as one horizontal sum per output, not as outer products over the reduction."""
+        n = len(self.loops)
+        innermost = [0] * (n - 1) + [1, 0]  # an access row that the innermost loop alone walks, offset 0
+        loads = [a for a in self.accesses if a.role == "load"]
+        return (n > 0 and self.loops[-1].kind == "reduction" and len(loads) > 1
+                and all(a.matrix and a.matrix[-1] == innermost for a in loads))

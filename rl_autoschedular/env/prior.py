@@ -14,7 +14,8 @@ policy starts from it:
   matmul, im2col'd convolutions) gets an outer tile whose B panel fits in a quarter of L2, its vector operand packed
   (P), a register tile of 4 rows by two vectors, then V; when its B operand is a weight transpose (a linear
   layer, x @ W.T), the transpose is fused into column tiles of four vectors (TPF) instead, with no P; a dot
-  product (a one-row linear layer, whose transpose the loader folds away) takes 4 rows by 256 of the reduction;
+  product (a one-row linear layer or one query's attention scores, whose transpose the loader folds away) takes 4
+  rows by 256 of the reduction;
 - any other reduction (row sums, maxima) keeps its rows short and its reduction whole up to L1's share (with a
   casting body, as torch-mlir's f64 layer-norm sums have, no longer than V allows), then V;
 - a transpose (an elementwise op reading an input through a permutation whose innermost dim another loop walks)

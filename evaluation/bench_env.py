@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: make the repository's packages importable
 
 from rl_autoschedular.config import EnvConfig, MeasureConfig  # noqa: E402
+from rl_autoschedular.env.prior import Machine  # noqa: E402
 from rl_autoschedular.env.scheduling_env import MlirSchedulingEnv  # noqa: E402
 from rl_autoschedular.env.search import make_action, random_search, sample_action  # noqa: E402
 from rl_autoschedular.env.wrappers import MeasurementStatistics  # noqa: E402
@@ -36,17 +37,23 @@ from rl_autoschedular.ir.benchmarks import load_dataset  # noqa: E402
 
 # Expert schedules as env actions, one list per benchmark of data/families, in the env's op order (consumers
 # first; ops left over end with NT): (type, tile sizes per loop[, interchange]). The register tiles suit AVX2's 16
-# ymm registers: a 4x16 f32 accumulator is 8 of them (8x32, tuned for AVX-512, spills here and runs 2.5x slower).
+# ymm registers: a 4x16 f32 accumulator is 8 of them (8x32, tuned for AVX-512, spills there and runs 2.5x slower).
+# On AVX-512 the convolutions and the linear layer measured the same with 4x16 and 4x32; attention's batch_matmul
+# did not, so its tile is two vectors wide on either machine.
 # Loops: conv after L (n, oh, ow, f, kh, kw, c); NCHW conv (n, f, oh, ow, c, kh, kw); NCHW depthwise conv (n, oh, ow,
 # c, kh, kw); NCHW pooling (n, c, oh, ow, kh, kw).
 _ROW, _RED, _V, _NT = ("T", (1, 128)), ("T", (1, 256)), ("V", ()), ("NT", ())
 _ELEM32 = ("T", (1, 1, 32))  # 32-lane tiles of a rank-3 elementwise op
+_LANES = Machine.detect().vector_bytes // 4  # f32 lanes of a vector register
 EXPERT = {
     # The ReLU after the relaid conv's transpose stays a separate pass.
     "conv_bias_relu": [_NT, ("L", ()), ("T", (0, 1, 0, 0, 0, 0, 0)), ("T", (0, 0, 4, 16, 1, 1, 1)), ("V", ())],
     # Stride 2: im2col copies a quarter of what it would at stride 1, and the conv becomes a matmul (f, oh*ow,
     # c*kh*kw) = (128, 784, 1152) with 4x16 register tiles: 3.1 ms, against 3.6 through the layout change.
-    "conv_s2": [("IM2COL", ()), ("T", (0, 64, 16, 64)), ("T", (0, 4, 0, 1)), _V],
+    # With 16 lanes the layout change wins instead: a row at a time, 4 pixels by two vectors of filters, 2.31 ms
+    # against 2.45.
+    "conv_s2": [("IM2COL", ()), ("T", (0, 64, 16, 64)), ("T", (0, 4, 0, 1)), _V] if _LANES == 8 else
+               [("L", ()), ("T", (0, 1, 0, 0, 0, 0, 0)), ("T", (0, 0, 4, 2 * _LANES, 1, 1, 1)), _V],
     # A 1x1 window: im2col is a plain copy and the conv a matmul (f, oh*ow, c) with contiguous columns; 3136
     # columns split into 64s. 1.67 ms through the layout change, 1.9 ms as NCHW 8x8 register tiles, 1.27 ms so.
     "conv_1x1": [("IM2COL", ()), ("T", (0, 0, 64, 32)), ("T", (0, 4, 16, 1)), _V],
@@ -56,7 +63,8 @@ EXPERT = {
     # bias + GELU (merged at load), then the matmul: all rows, B's 256x128 tiles packed (P), 4x16 register tiles.
     # Fusing the matmul into the GELU's tiles (TPF) measured 9.6 ms against 8.6-9.0 ms unfused.
     "linear_gelu": [("T", (4, 128)), _V, ("T", (0, 128, 256)), ("P", ()), ("T", (4, 16, 1)), _V],
-    "attention_bmm": [("T", (1, 0, 0, 0)), ("P", ()), ("T", (0, 4, 16, 1)), _V],
+    # One head at a time. Packing B (P) paid on AVX2; with 16 lanes the 4x32 tile ran 0.233 ms unpacked, 0.245 packed.
+    "attention_bmm": [("T", (1, 0, 0, 0)), *[("P", ())] * (_LANES == 8), ("T", (0, 4, 2 * _LANES, 1)), _V],
     # division, row sum, exp(x - max) (merged at load), row max (its dead argmax is dropped at load)
     "softmax": [_ELEM32, _V, ("T", (1, 8, 0)), _V, _ELEM32, _V, ("T", (1, 8, 0)), _V],
     # After the load-time merges: the normalisation tail (one op), the per-row rsqrt and f32 mean (128 elements each:

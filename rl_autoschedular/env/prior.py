@@ -331,12 +331,14 @@ def _strided(st: OpState) -> bool:
 
 
 def _allowed_sizes(cfg, comp: list[np.ndarray], sizes: tuple[int, ...], bounds: list[int]) -> tuple[int, ...]:
-    """Each wanted tile size replaced by the largest one the loop's mask allows that is not above it (0 when none
-    is): a loop no longer than the wanted tile stays whole (a 64-lane row tile of a 3-wide loop is the loop, not
-    tiles of 1)."""
+    """Each wanted tile size replaced by the largest one the loop's mask allows that is not above it, preferring
+    those that divide it (0 when none is): a loop no longer than the wanted tile stays whole (a 64-lane row tile of
+    a 3-wide loop is the loop, not tiles of 1). A tile of whole vectors stays so: with 28 among the choices, 784
+    columns wanted 128 wide took 28, and the conv's 28-lane register tile ran at 35 ms instead of 2.4."""
     out = []
     for i, want in enumerate(sizes):
         allowed = [s for k, s in enumerate(cfg.size_choices) if k and comp[1 + i][k] and s <= want]
+        allowed = [s for s in allowed if want % s == 0] or allowed
         out.append(max(allowed) if want and allowed and want < bounds[i] else 0)
     return tuple(out)
 

@@ -15,6 +15,7 @@ import time
 import numpy as np
 
 from rl_autoschedular.execution.job import (
+    EntryPoint,
     Job,
     compare,
     compile_job,
@@ -34,7 +35,7 @@ class CompiledProgram:
         self._engine, self._ctx, self.phases = compile_job(job)
         self.inputs = random_inputs(job.inputs, job.seed)
         self.outputs = fresh_outputs(job.outputs)
-        self._args = descriptor_pointers(self.inputs + self.outputs)
+        self._call = EntryPoint(self._engine, descriptor_pointers(self.inputs + self.outputs))
         self._ran = False
 
     def verify(self) -> str | None:
@@ -53,5 +54,5 @@ class CompiledProgram:
         """Run the program once on the bound buffers; returns its wall time in nanoseconds."""
         self._ran = True
         start = time.perf_counter_ns()
-        self._engine.invoke("main", *self._args)
+        self._call()
         return time.perf_counter_ns() - start

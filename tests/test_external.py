@@ -57,6 +57,18 @@ def test_iree_times_the_same_module_verified(add, threads):
     assert res.ms > 0 and res.threads == threads
 
 
+def test_iree_is_timed_by_its_own_benchmark_tool_which_fails_in_one_line(add, tmp_path):
+    """The tool times the module's @main call after call: 10 repetitions of at least 0.05 s of calls each. Given
+    inputs that do not fit @main, it fails with IREE's reason, not a traceback."""
+    bench, inputs, _ = add
+    vmfb = tmp_path / "add.vmfb"
+    external.compile_iree(bench.text, vmfb, timeout=600)
+    timing = external.iree_benchmark(vmfb, inputs, 1, tmp_path)
+    assert timing.runs == 10 and 0 < timing.min_ms <= timing.median_ms <= timing.max_ms < 50
+    with pytest.raises(external.IreeError, match="iree-benchmark-module failed: .*mismatch"):
+        external.iree_benchmark(vmfb, [x[:, :64] for x in inputs], 1, tmp_path)
+
+
 def test_iree_failure_is_told_not_raised(add):
     bench, inputs, reference = add
     broken = dataclasses.replace(bench, text=bench.text.replace("linalg.", "linalgx.", 1))

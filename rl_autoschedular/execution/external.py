@@ -135,8 +135,11 @@ def iree_benchmark(vmfb: Path, inputs: list[np.ndarray], threads: int, folder: P
     for i, x in enumerate(inputs):
         np.save(folder / f"input{i}.npy", x)
         inputs_args.append(f"--input=@{folder / f'input{i}.npy'}")
+    # The caching allocator, as the Python runtime has: without it every call allocated its transient buffers
+    # afresh, and a 3x3 conv over 64x56x56 read 3.44 ms instead of 2.67.
     device = ["--device=local-sync"] if threads == 1 else ["--device=local-task",
                                                            f"--task_topology_group_count={threads}"]
+    device.append("--device_allocator=caching")
     cmd = [str(exe), f"--module={vmfb}", "--function=main", *device, *inputs_args, "--benchmark_format=json",
            f"--benchmark_repetitions={repetitions}", "--benchmark_min_time=0.05s",
            "--benchmark_min_warmup_time=0.05"]

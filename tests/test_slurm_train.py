@@ -45,18 +45,22 @@ def _iterations(run_dir):
 
 
 def test_cancelled_job_resumes_when_resubmitted(slurm, tmp_path):
-    config, run_dir = _config(tmp_path, 5)
+    # 12 iterations, cancelled after the second: with 5, the job once finished its last three (on cached
+    # measurements) between the checkpoint and the cancel taking effect.
+    iterations = 12
+    config, run_dir = _config(tmp_path, iterations)
+    last = run_dir / "checkpoints" / f"ckpt_{iterations:06d}.pt"
     job = _sbatch(config)
     deadline = time.time() + 600
     while not (run_dir / "checkpoints" / "ckpt_000002.pt").exists() and time.time() < deadline:
-        time.sleep(0.5)
+        time.sleep(0.1)
     subprocess.run(["scancel", job], check=True)
     _wait_gone(job)
-    assert not (run_dir / "checkpoints" / "ckpt_000005.pt").exists()
+    assert not last.exists()
     again = _sbatch(config)
     _wait_gone(again)
     log = (ROOT / "logs" / f"train-{again}.out").read_text()
     assert "resumed" in log and "done:" in log, log[-3000:]
-    assert _iterations(run_dir) == [1, 2, 3, 4, 5]
-    assert (run_dir / "checkpoints" / "ckpt_000005.pt").exists()
+    assert _iterations(run_dir) == list(range(1, iterations + 1))
+    assert last.exists()
     assert _squeue() == []

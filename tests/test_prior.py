@@ -207,17 +207,20 @@ def test_a_row_tile_of_a_narrow_loop_keeps_the_loop_whole_and_compiles(tmp_path)
     assert [(a.kind, a.sizes) for a in gelus] == [("tile", (1, 1, 1, 0)), ("vectorize", ())]
 
 
-LINEAR = """
-func.func @main(%w: tensor<128x64xf32>, %x: tensor<16x64xf32>) -> tensor<16x128xf32> {
+def _linear(rows: int, features: int, depth: int) -> str:
+    """torch-mlir's linear layer x @ W.T: W (features x depth) transposed whole, then a matmul of `rows` rows."""
+    x, w, wt, y = (f"tensor<{rows}x{depth}xf32>", f"tensor<{features}x{depth}xf32>",
+                   f"tensor<{depth}x{features}xf32>", f"tensor<{rows}x{features}xf32>")
+    return f"""
+func.func @main(%w: {w}, %x: {x}) -> {y} {{
   %zero = arith.constant 0.0 : f32
-  %e = tensor.empty() : tensor<64x128xf32>
-  %wt = linalg.transpose ins(%w : tensor<128x64xf32>) outs(%e : tensor<64x128xf32>) permutation = [1, 0]
-  %o = tensor.empty() : tensor<16x128xf32>
-  %acc = linalg.fill ins(%zero : f32) outs(%o : tensor<16x128xf32>) -> tensor<16x128xf32>
-  %y = linalg.matmul ins(%x, %wt : tensor<16x64xf32>, tensor<64x128xf32>) outs(%acc : tensor<16x128xf32>)
-    -> tensor<16x128xf32>
-  return %y : tensor<16x128xf32>
-}
+  %e = tensor.empty() : {wt}
+  %wt = linalg.transpose ins(%w : {w}) outs(%e : {wt}) permutation = [1, 0]
+  %o = tensor.empty() : {y}
+  %acc = linalg.fill ins(%zero : f32) outs(%o : {y}) -> {y}
+  %y = linalg.matmul ins(%x, %wt : {x}, {wt}) outs(%acc : {y}) -> {y}
+  return %y : {y}
+}}
 """
 
 
@@ -226,25 +229,11 @@ def test_a_linear_layers_weight_transpose_is_fused_into_the_matmuls_column_tiles
     tiles of four vectors (TPF), so each panel is transposed into a buffer the register tile reads contiguously;
     the copy P would add is left out, and the fused transpose gets its own 2-D tile. The result verifies."""
     lanes = Machine.detect().vector_bytes // 4
-    ops = _verified_prior_schedule(tmp_path, LINEAR)
+    ops = _verified_prior_schedule(tmp_path, _linear(16, 128, 64))
     matmul, transpose = ops["op_2"], ops["op_0"]
     assert matmul[0] == ("tile_fuse", (0, 4 * lanes, 0)) and ("pack", (0, 1, 0)) not in matmul
     assert matmul[-1] == ("vectorize", ())
     assert transpose == [("tile", (2 * lanes if lanes <= 8 else lanes, lanes)), ("vectorize", ())]
-
-
-ONE_ROW_LINEAR = """
-func.func @main(%w: tensor<96x512xf32>, %x: tensor<1x512xf32>) -> tensor<1x96xf32> {
-  %zero = arith.constant 0.0 : f32
-  %e = tensor.empty() : tensor<512x96xf32>
-  %wt = linalg.transpose ins(%w : tensor<96x512xf32>) outs(%e : tensor<512x96xf32>) permutation = [1, 0]
-  %o = tensor.empty() : tensor<1x96xf32>
-  %acc = linalg.fill ins(%zero : f32) outs(%o : tensor<1x96xf32>) -> tensor<1x96xf32>
-  %y = linalg.matmul ins(%x, %wt : tensor<1x512xf32>, tensor<512x96xf32>) outs(%acc : tensor<1x96xf32>)
-    -> tensor<1x96xf32>
-  return %y : tensor<1x96xf32>
-}
-"""
 
 
 def test_a_one_row_linear_layer_is_a_dot_product_of_four_weight_rows_at_a_time(tmp_path):
@@ -254,13 +243,13 @@ def test_a_one_row_linear_layer_is_a_dot_product_of_four_weight_rows_at_a_time(t
     from rl_autoschedular.execution.measure import compile_schedule
     from rl_autoschedular.execution.schedule import Action, OpSchedule, Schedule
 
-    ops = _verified_prior_schedule(tmp_path, ONE_ROW_LINEAR)
+    ops = _verified_prior_schedule(tmp_path, _linear(1, 96, 512))
     assert ops == {"op_1": [("tile", (0, 4, 256)), ("vectorize", ())]}, ops
     bench = load_benchmark(tmp_path / "program.mlir")
     dot = Schedule((OpSchedule("op_1", (Action("tile", (0, 4, 256)), Action("vectorize"))),))
     script = compile_schedule(bench, dot)[1]
     assert 'lowering_strategy = "innerreduction"' in script and "reduction_to_contract" not in script, script
-    (tmp_path / "linear.mlir").write_text(LINEAR)
+    (tmp_path / "linear.mlir").write_text(_linear(16, 128, 64))
     matmul = Schedule((OpSchedule("op_2", (Action("tile", (4, 16, 1)), Action("vectorize"))),))
     assert "reduction_to_contract" in compile_schedule(load_benchmark(tmp_path / "linear.mlir"), matmul)[1]
 

@@ -270,6 +270,25 @@ def test_a_one_row_linear_layer_reads_its_weight_untransposed_and_computes_the_s
     np.testing.assert_array_equal(vt, v.T)
 
 
+def test_integer_linear_layers_keep_their_transposes_and_compute_the_same(tmp_path, fast_config):
+    """The fold writes a mulf/addf body: on i32 it made invalid IR, and the file failed to load with a traceback.
+    Integer matmuls keep their transposes and measure verified."""
+    import numpy as np
+
+    from rl_autoschedular.execution.job import random_inputs
+
+    path = tmp_path / "int_linears.mlir"
+    path.write_text(LINEARS.replace("f32", "i32").replace("0.0", "0"))
+    bench = load_benchmark(path)
+    assert bench.text.count("linalg.transpose") == 3 and bench.text.count("linalg.matmul") == 3, bench.text
+    with Measurer(tmp_path / "cache", fast_config) as m:
+        x, xs, w, v = random_inputs([(s.shape, s.dtype) for s in bench.inputs], fast_config.seed)
+        y, ys, z, _ = m.reference(bench)
+    np.testing.assert_array_equal(y, x @ w.T)
+    np.testing.assert_array_equal(ys, xs @ w.T)
+    np.testing.assert_array_equal(z, x @ v.T)
+
+
 # Attention's scores for one query per head (a decoder's step), q @ k.T as torch-mlir writes it.
 DECODE_SCORES = """
 func.func @main(%q: tensor<4x1x16xf32>, %k: tensor<4x24x16xf32>) -> tensor<4x1x24xf32> {

@@ -179,8 +179,9 @@ def fold_matvec_transposes(module: ir.Module) -> int:
                     or list(tr.permutation) != perm or ir.RankedTensorType(a.type).shape[-2] != 1
                     or len(list(b.uses)) != 1
                     or tuple(str(m) for m in op.attributes["indexing_maps"]) != default_maps
-                    or len({ir.RankedTensorType(v.type).element_type for v in (a, b, op.outputs[0])}) != 1):
-                continue
+                    or len({ir.RankedTensorType(v.type).element_type for v in (a, b, op.outputs[0])}) != 1
+                    or not isinstance(ir.RankedTensorType(a.type).element_type, ir.FloatType)):
+                continue  # the generic's body is mulf and addf: an integer matmul keeps its transpose
             element = ir.RankedTensorType(a.type).element_type
             with ir.InsertionPoint(op), op.location:
                 maps = ir.ArrayAttr.get([ir.AffineMapAttr(ir.Attribute.parse(m)) for m in dot_maps])

@@ -764,3 +764,21 @@ def test_untiled_decomposition_of_a_taller_input_is_masked(tmp_path, fast_config
     with Measurer(tmp_path / "cache", fast_config) as m:
         result = m.measure(bench, Schedule((OpSchedule(tag, (Action("vectorize"),)),)))
     assert result.status == "wrong_output", result
+
+
+def test_a_producer_read_transposed_into_an_output_of_its_shape_is_not_fusible(tmp_path, fast_config):
+    """A 4x7x7 row sum, its transpose, and a sigmoid of that: the sum's and the transpose's inits are one
+    `tensor.empty` after CSE, so fusing the sum into the transpose's tiles writes each tile's sums into the
+    transpose's output at the transposed position, where other tiles overwrite them (outputs off by 1, found by
+    bench_masks on held-out code). TPF is masked there; the sigmoid still fuses the transpose, which it reads where
+    it writes. The reduced schedule, built by hand, still computes wrong values with the pinned MLIR."""
+    bench = load_benchmark(ROOT / "data" / "eval" / "random_s1_0019_conv_2d_nhwc_hwcf_4ops.mlir")
+    env = MlirSchedulingEnv([bench], None, EnvConfig(reward_mode="proxy"))
+    env.reset()
+    analysed = env.episode.bench
+    assert analysed.fusible_producer("op_4") is None and analysed.fusible_producer("op_5") == "op_4"
+    fused = Schedule((OpSchedule("op_5", (Action("interchange", perm=(2, 1, 0)), Action("vectorize"))),
+                      OpSchedule("op_4", (Action("tile_fuse", (0, 1, 1), producer="op_3"), Action("vectorize")))))
+    with Measurer(tmp_path, fast_config) as m:
+        assert m.baseline(bench).verified
+        assert m.measure(bench, fused).status == "wrong_output"

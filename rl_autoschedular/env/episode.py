@@ -71,13 +71,19 @@ class AnalysedBenchmark:
         Both maps between them are projected permutations: fusion computes the producer's tile from its result map
         (a map like (d0, d1, 0) stops it: "unhandled tiled implementation generation when result is not accessed
         using a permuted projection"), and a tile read through a window (a convolution's input) has sizes that are
-        not the tile's, which left the fused copy with shapes its own tiling and vectorization could not take."""
+        not the tile's, which left the fused copy with shapes its own tiling and vectorization could not take.
+        Not a producer whose result has the consumer's shape and that the consumer reads elsewhere than it writes
+        (a transpose of it): the two inits are then one `tensor.empty` after CSE, fusion writes the producer's tile
+        into the consumer's output at the transposed position, and other tiles overwrite it (a reduction fused
+        into its transpose's 1x1 tiles gave outputs off by 1 on a 4x7x7 sigmoid)."""
         info = self.infos[tag]
         for p in info.producers:
             prod = self.infos[p]
+            read = info.accesses[info.operand_producers.index(p)].matrix if p in info.operand_producers else None
+            shared_init = prod.operand_shapes[-1] == info.operand_shapes[-1] and read != _store(info).matrix
             if p in self.order and prod.consumers == [tag] and info.operand_producers.count(p) == 1 \
-                    and projected_permutation(_store(prod).matrix) \
-                    and projected_permutation(info.accesses[info.operand_producers.index(p)].matrix):
+                    and projected_permutation(_store(prod).matrix) and projected_permutation(read) \
+                    and not shared_init:
                 return p
         return None
 

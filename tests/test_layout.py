@@ -60,16 +60,16 @@ def test_layout_schedule_replays_with_mlir_opt_on_its_payload(tmp_path):
     # The image's rows are 58 = 2 x 29 long; the filter's 3x3 window rows are shorter than a vector: taken whole,
     # one channel by 8 filters.
     ("conv2d_bias_relu_nchw_64x56x56_k3.mlir", [1, 1, 2, 8], [0, 0, 1, 8]),
-    # A 1x1 window: the filter is a 256x64 matrix, transposed 16 channels by 8 filters.
-    ("conv2d_nchw_64x56x56_k1_f256.mlir", [1, 1, 8, 8], [1, 1, 16, 8]),
+    # A 1x1 window: the filter is a 256x64 matrix, transposed 8 channels by 8 filters.
+    ("conv2d_nchw_64x56x56_k1_f256.mlir", [1, 1, 8, 8], [1, 1, 8, 8]),
 ])
 def test_the_layout_transposes_are_vectorized_and_verify(tmp_path, fast_config, file, image_tile, filter_tile):
     bench = load_benchmark(DATA / file)
     schedule = Schedule((OpSchedule("op_1", (Action("layout"),)),))
     _, script = compile_schedule(bench, schedule)
-    # Each tiled by up to 16 along the loop of its input's innermost non-unit dim and 8 along its own, only by sizes
-    # that divide.
-    for tag, sizes in (("op_1.nhwc_in", image_tile), ("op_1.hwcf", filter_tile), ("op_1.nchw_out", [1, 16, 1, 8])):
+    # Each tiled by up to 8 along the loop of its input's innermost non-unit dim and 8 along its own, only by sizes
+    # that divide (16 by 8 was slower with AVX-512: 64x112x112 to NHWC, 0.22 ms against 0.19).
+    for tag, sizes in (("op_1.nhwc_in", image_tile), ("op_1.hwcf", filter_tile), ("op_1.nchw_out", [1, 8, 1, 8])):
         assert f'tag = "{tag}"' in script
         assert f"tile_sizes {sizes}" in script, (tag, script)
     assert script.count("transform.structured.vectorize ") == 3

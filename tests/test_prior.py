@@ -151,10 +151,10 @@ def test_the_anchor_keeps_ppo_on_the_cloned_prior(tmp_path):
 
 
 TRANSPOSE = """
-func.func @main(%a: tensor<{cols}x128x{t}>) -> tensor<128x{cols}x{t}> {{
-  %e = tensor.empty() : tensor<128x{cols}x{t}>
-  %t = linalg.transpose ins(%a : tensor<{cols}x128x{t}>) outs(%e : tensor<128x{cols}x{t}>) permutation = [1, 0]
-  return %t : tensor<128x{cols}x{t}>
+func.func @main(%a: tensor<{rows}x{cols}x{t}>) -> tensor<{cols}x{rows}x{t}> {{
+  %e = tensor.empty() : tensor<{cols}x{rows}x{t}>
+  %t = linalg.transpose ins(%a : tensor<{rows}x{cols}x{t}>) outs(%e : tensor<{cols}x{rows}x{t}>) permutation = [1, 0]
+  return %t : tensor<{cols}x{rows}x{t}>
 }}
 """
 
@@ -171,12 +171,16 @@ def _verified_prior_schedule(tmp_path, text: str) -> dict[str, list[tuple]]:
         return {op.tag: [(a.kind, a.sizes) for a in op.actions] for op in env.schedule().ops}
 
 
-@pytest.mark.parametrize("cols, dtype, tile", [(64, "f32", (8, 8)), (64, "f64", (8, 4)), (100, "f32", (16, 4))])
-def test_a_transpose_gets_a_two_dimensional_tile_that_verifies(tmp_path, cols, dtype, tile):
-    # loops (d0 over the output's 128 rows, d1 over its columns); the input's contiguous dim is d0. 32 bytes of the
-    # result's rows (or what divides them) by 256 bytes in all, whatever the vector width (16x16 ran 2.2x slower on
-    # AVX-512).
-    program = TRANSPOSE.format(cols=cols, t=dtype)
+@pytest.mark.parametrize("rows, cols, dtype, tile", [
+    (64, 128, "f32", (8, 8)), (64, 128, "f64", (8, 4)),
+    (100, 128, "f32", (16, 4)),  # result rows of 100: 4 of them, and 256 bytes in all
+    (16, 1024, "f32", (16, 8)),  # input rows 4 KiB apart: a whole cache line of each
+])
+def test_a_transpose_gets_a_two_dimensional_tile_that_verifies(tmp_path, rows, cols, dtype, tile):
+    # loops (d0 over the result's rows, d1 over its columns); the input's contiguous dim is d0. 32 bytes of each
+    # input row by 32 bytes of each result row (or what divides them), whatever the vector width (16x16 ran 2.2x
+    # slower on AVX-512).
+    program = TRANSPOSE.format(rows=rows, cols=cols, t=dtype)
     assert _verified_prior_schedule(tmp_path, program) == {"op_0": [("tile", tile), ("vectorize", ())]}
 
 

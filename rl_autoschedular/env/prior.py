@@ -19,7 +19,8 @@ policy starts from it:
 - any other reduction (row sums, maxima) keeps its rows short and its reduction whole up to L1's share (with a
   casting body, as torch-mlir's f64 layer-norm sums have, no longer than V allows), then V;
 - a transpose (an elementwise op reading an input through a permutation whose innermost dim another loop walks)
-  gets a 2-D tile of 256 bytes, 32 along the output's contiguous loop (8x8 f32), then V: tiled
+  gets a 2-D tile of 32 bytes of each input row by 32 of each result row (8x8 f32; whole cache lines of input
+  rows a multiple of 4 KiB apart), then V: tiled
   by rows, each vector gathers its lanes one by one (a 256x1024 f32 transpose took 0.87 ms tiled 1x1 or by rows
   and 0.11 ms tiled 16x8; in the GPT block the weight transposes before its matmuls were 1.7 of 4.0 ms);
 - an elementwise op collapses small trailing dims (FLAT), fuses its producer into its row tiles (TPF) when it has
@@ -181,13 +182,18 @@ class HeuristicPrior:
             if st.bounds[across] == 1:  # one input row (a copy fused into a consumer's row): a strided gather
                 sizes[-1] = lanes
             else:
-                # 32 bytes of the result's rows by 256 bytes in all: LLVM turns such a tile into in-register shuffles
-                # of 256-bit vectors. With AVX-512 lanes the tile was slower: a 1024x256 f32 transpose took 0.12-0.15
-                # ms by 16x16, 0.09-0.13 by 16x8, 0.055 by 8x8; f64 0.185 by 16x8, 0.114 by 8x8, 0.089 by 8x4. Rows
-                # of 100 take 4, then 16 input rows: 8192x100 by 8x4 took 0.25 or 0.38 ms, by 16x4 0.22.
-                # Odd rows: a gather of 16 (64 measured the same alone, and 1.45x slower in a pooling program).
+                # 32 bytes of each input row by 32 bytes of each result row: LLVM turns an 8x8 f32 tile into
+                # shuffles of 256-bit vectors. A 1024x256 f32 transpose took 0.12-0.15 ms by 16x16 (AVX-512's two
+                # vectors), 0.09-0.13 by 16x8, 0.055 by 8x8; f64 0.185 by 16x8, 0.114 by 8x8, 0.089 by 8x4.
+                # Input rows a multiple of 4 KiB apart fall in the same cache sets, and the half line a tile leaves
+                # is gone when the next one needs it: they take whole lines (16 f32). 256x1024: 0.085-0.135 ms by
+                # 8x8, 0.08 by 16x8; 512x2048 0.34-0.53 against 0.32-0.35; 128x4096 0.17-0.27 against 0.16; 768x768
+                # (3 KiB apart) 0.11 against 0.13. Result rows that 8 does not divide keep 256 bytes a tile (16x4
+                # for rows of 100: 8192x100 by 8x4 took 0.25 or 0.38 ms, by 16x4 0.22); odd ones take a gather of
+                # 16 (64 measured the same alone, and 1.45x slower inside a pooling program).
                 inner = next(s for s in (32 // width, 16 // width, 8 // width, 1) if s and st.bounds[-1] % s == 0)
-                sizes[across] = max(8, 256 // (inner * width)) if inner > 1 else min(16, 2 * lanes)
+                line = 64 // width if st.bounds[across] * width % 4096 == 0 else 32 // width
+                sizes[across] = max(line, 256 // (inner * width)) if inner > 1 else min(16, 2 * lanes)
                 sizes[-1] = inner
             return self._first_tile(sizes)
         if first and st.bounds[-1] < 2 * lanes and flattenable(st):

@@ -82,3 +82,10 @@ def test_a_7x7_filters_transpose_takes_rows_of_its_window_not_all_of_it():
     whole by 8 filters, took 2.3 s to compile (0.1 s by rows of 7) and ran no faster."""
     assert _transpose_tile((7, 7, 3, 64), TRANSPOSES[".hwcf"]) == [1, 0, 1, 8]
     assert _transpose_tile((3, 3, 64, 64), TRANSPOSES[".hwcf"]) == [0, 0, 1, 8]
+
+
+def test_an_input_transpose_whose_channels_are_4_kib_apart_takes_whole_lines():
+    """To NHWC, the result's rows step through the input's channels: 64x64 pixels apart (16 KiB, the same cache
+    sets), 16 pixels of each (0.034 ms against 0.053 by 8 for 32 channels); 112x112 apart, 8 (0.19 against 0.22)."""
+    assert _transpose_tile((1, 64, 64, 32), TRANSPOSES[".nhwc_in"]) == [1, 1, 16, 8]
+    assert _transpose_tile((1, 112, 112, 64), TRANSPOSES[".nhwc_in"]) == [1, 1, 8, 8]

@@ -184,6 +184,23 @@ def test_a_transpose_gets_a_two_dimensional_tile_that_verifies(tmp_path, rows, c
     assert _verified_prior_schedule(tmp_path, program) == {"op_0": [("tile", tile), ("vectorize", ())]}
 
 
+def test_a_layout_transpose_whose_channels_are_4_kib_apart_reads_whole_lines(tmp_path):
+    """NCHW -> NHWC over 32x64x64: the result's rows step through channels 16 KiB apart in the input, so 16 pixels
+    (a whole line) of each; over 32x56x56 (12.25 KiB apart), 8."""
+    program = """
+func.func @main(%a: tensor<1x32x{hw}x{hw}xf32>) -> tensor<1x{hw}x{hw}x32xf32> {{
+  %e = tensor.empty() : tensor<1x{hw}x{hw}x32xf32>
+  %t = linalg.transpose ins(%a : tensor<1x32x{hw}x{hw}xf32>) outs(%e : tensor<1x{hw}x{hw}x32xf32>)
+    permutation = [0, 2, 3, 1]
+  return %t : tensor<1x{hw}x{hw}x32xf32>
+}}
+"""
+    for hw, pixels in ((64, 16), (56, 8)):
+        (tmp_path / str(hw)).mkdir()
+        assert _verified_prior_schedule(tmp_path / str(hw), program.format(hw=hw)) == {
+            "op_0": [("tile", (0, 1, pixels, 8)), ("vectorize", ())]}
+
+
 def test_pack_only_where_the_tile_fills_a_register_tile_row(proxy_env):
     """P copies a contraction's vector operand per outer tile: a matmul's 128-column tiles keep it, the 3-wide
     loops of an LQCD baryon contraction drop it (there the copy per tiny tile made the kernel 2.2x slower)."""

@@ -34,6 +34,7 @@ sequences of `evaluation/bench_env.py` do on each block family, written once for
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -174,8 +175,9 @@ class HeuristicPrior:
                 # Else V is masked and the sum stays scalar: a layer norm's 64x256 f32 -> f64 mean ran 1.7x slower so.
                 sizes[-1] = cast_limit
             return self._first_tile(sizes)
-        across = transposed_loop(st)
-        if across is not None:
+        transposed = transposed_read(st)
+        if transposed is not None:
+            across, step = transposed
             if tiled:
                 return "V", ()
             sizes = [1] * n
@@ -185,14 +187,15 @@ class HeuristicPrior:
                 # 32 bytes of each input row by 32 bytes of each result row: LLVM turns an 8x8 f32 tile into
                 # shuffles of 256-bit vectors. A 1024x256 f32 transpose took 0.12-0.15 ms by 16x16 (AVX-512's two
                 # vectors), 0.09-0.13 by 16x8, 0.055 by 8x8; f64 0.185 by 16x8, 0.114 by 8x8, 0.089 by 8x4.
-                # Input rows a multiple of 4 KiB apart fall in the same cache sets, and the half line a tile leaves
-                # is gone when the next one needs it: they take whole lines (16 f32). 256x1024: 0.085-0.135 ms by
-                # 8x8, 0.08 by 16x8; 512x2048 0.34-0.53 against 0.32-0.35; 128x4096 0.17-0.27 against 0.16; 768x768
-                # (3 KiB apart) 0.11 against 0.13. Result rows that 8 does not divide keep 256 bytes a tile (16x4
-                # for rows of 100: 8192x100 by 8x4 took 0.25 or 0.38 ms, by 16x4 0.22); odd ones take a gather of
-                # 16 (64 measured the same alone, and 1.45x slower inside a pooling program).
+                # Input rows (what the result's rows step through) a multiple of 4 KiB apart fall in the same cache
+                # sets, and the half line a tile leaves is gone when the next one needs it: whole lines (16 f32).
+                # 256x1024: 0.085-0.135 ms by 8x8, 0.08 by 16x8; 512x2048 0.34-0.53 against 0.32-0.35; 128x4096
+                # 0.17-0.27 against 0.16; 768x768 (3 KiB apart) 0.11 against 0.13. Result rows that 8 does not
+                # divide keep 256 bytes a tile (16x4 for rows of 100: 8192x100 by 8x4 took 0.25 or 0.38 ms, by 16x4
+                # 0.22); odd ones take a gather of 16 (64 measured the same alone, and 1.45x slower inside a pooling
+                # program).
                 inner = next(s for s in (32 // width, 16 // width, 8 // width, 1) if s and st.bounds[-1] % s == 0)
-                line = 64 // width if st.bounds[across] * width % 4096 == 0 else 32 // width
+                line = 64 // width if step * width % 4096 == 0 else 32 // width
                 sizes[across] = max(line, 256 // (inner * width)) if inner > 1 else min(16, 2 * lanes)
                 sizes[-1] = inner
             return self._first_tile(sizes)
@@ -297,16 +300,17 @@ class HeuristicPrior:
         return "V", ()
 
 
-def transposed_loop(st: OpState) -> int | None:
+def transposed_read(st: OpState) -> tuple[int, int] | None:
     """For an elementwise op in its original loop order that reads an input through a full permutation whose
-    innermost dim is walked by a loop other than the innermost: that loop, else None."""
+    innermost dim is walked by a loop other than the innermost: that loop, and how many elements apart in the input
+    the innermost loop's steps read; else None."""
     n = st.n_loops
     if n < 2 or st.interchanged:
         return None
     for a in st.info.accesses:
         loops = _permuted_read(a, n)
         if loops is not None and loops[-1] != n - 1:
-            return loops[-1]
+            return loops[-1], math.prod(st.bounds[lp] for lp in loops[loops.index(n - 1) + 1:])
     return None
 
 

@@ -274,11 +274,12 @@ def _transpose_tile(bounds: tuple[int, ...], perm: list[int]) -> list[int] | Non
     """Tile sizes (over the result's dims) for a vectorized transpose, or None to leave it as loops. A 2-D tile: 8
     elements along the input's innermost non-unit dim by 8 along the result's, which LLVM turns into in-register
     shuffles (a 256x1024 f32 transpose: 0.87 ms as scalar loops, 0.11 ms by 16x8 on AVX2; on AVX-512, 64x112x112
-    to NHWC took 0.22 ms by 16x8, 0.19 so, though 32x64x64 took 0.034 by 16x8 and 0.053 so). Input dims shorter
-    than a vector (a 3x3 filter's kh, kw) are taken whole instead, by one along the next dim: a 512x512x3x3 filter
-    to HWCF took 6.7 ms tiled one element by 8 filters, 3.1 ms so. Up to 128 elements a tile: a 7x7 stem filter
-    taken whole by 8 filters took 2.3 s to compile, and ran no faster than by rows of 7. Only sizes that divide the
-    loops: a partial tile does not vectorize."""
+    to NHWC took 0.22 ms by 16x8, 0.19 so; 32x64x64, whose channels are 16 KiB apart, 0.034 by 16x8 and 0.053 so,
+    and takes 16 (sizes in f32; f64 rows twice as far apart may be missed). Input dims shorter than a vector (a 3x3
+    filter's kh, kw) are taken whole instead, by one along the next dim: a 512x512x3x3 filter to HWCF took 6.7 ms
+    tiled one element by 8 filters, 3.1 ms so. Up to 128 elements a tile: a 7x7 stem filter taken whole by 8
+    filters took 2.3 s to compile, and ran no faster than by rows of 7. Only sizes that divide the loops: a partial
+    tile does not vectorize."""
     sizes = [1] * len(perm)
     inner = [perm.index(d) for d in reversed(range(len(perm))) if bounds[perm.index(d)] > 1]
     short, whole = [], 1
@@ -292,7 +293,11 @@ def _transpose_tile(bounds: tuple[int, ...], perm: list[int]) -> list[int] | Non
     if not short:
         if not inner or inner[0] == len(perm) - 1:
             return None  # the contiguous dim stays innermost: rows copy as they are
-        sizes[inner[0]] = _divisor(bounds[inner[0]], (8, 4, 2))
+        # Input rows (what the result's innermost dim steps through) a multiple of 4 KiB apart share cache sets: a
+        # whole line of each (16 f32) instead of half of one, which is gone when the next tile needs it.
+        shape = [bounds[perm.index(d)] for d in range(len(perm))]
+        aliased = math.prod(shape[perm[-1] + 1:]) * 4 % 4096 == 0
+        sizes[inner[0]] = _divisor(bounds[inner[0]], (16, 8, 4, 2) if aliased else (8, 4, 2))
     if sizes[-1]:
         sizes[-1] = _divisor(bounds[-1], (8, 4, 2))
     elements = math.prod(b if s == 0 else s for b, s in zip(bounds, sizes))
